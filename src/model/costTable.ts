@@ -110,7 +110,7 @@ const TABLE: readonly CostParameter[] = [
   {
     name: 'hostIrqCycles',
     unit: 'cycles',
-    defaultValue: 1200,
+    defaultValue: 600,
     help: 'A physical interrupt on a host core: entry, handler, scheduling the NAPI poll, exit.',
     source: 'estimate: a few hundred ns of hard-IRQ work per MSI-X vector on 2.5-3 GHz cores',
     estimate: true,
@@ -119,7 +119,7 @@ const TABLE: readonly CostParameter[] = [
   {
     name: 'napiPollCycles',
     unit: 'cycles',
-    defaultValue: 300,
+    defaultValue: 200,
     help: 'Fixed cost of one NAPI-style poll call (ring head read, budget loop, re-arm), host or guest.',
     source: 'estimate',
     estimate: true,
@@ -128,7 +128,7 @@ const TABLE: readonly CostParameter[] = [
   {
     name: 'switchLookupCycles',
     unit: 'cycles',
-    defaultValue: 700,
+    defaultValue: 1000,
     help: 'Software-switch classification: L2/VLAN lookup and the forwarding decision, per packet (the "sort").',
     source: 'estimate: kernel bridge / kernel OVS at 64 B spends 1,500-3,000 cycles per packet in all (MODEL.md §4)',
     estimate: true,
@@ -137,7 +137,7 @@ const TABLE: readonly CostParameter[] = [
   {
     name: 'switchPortCycles',
     unit: 'cycles',
-    defaultValue: 6500,
+    defaultValue: 6200,
     help: 'Per-packet backend work in the host besides lookup and copies: buffer allocation, port policy, netback/vhost/VMBus bookkeeping. Paid by paravirt, emulated, VMDq and VMQ.',
     source:
       'derived: software switch sort+copy is 7,000-10,000 cycles per 1500 B packet on one core (3-5 Gb/s on 2.5-3 GHz hosts, R5, R7, R12-R14); this is that total less lookup and two copies',
@@ -208,7 +208,7 @@ const TABLE: readonly CostParameter[] = [
   {
     name: 'vmqPacketCycles',
     unit: 'cycles',
-    defaultValue: 6500,
+    defaultValue: 6200,
     help: 'VMQ per-packet host work on the queue core: the vSwitch port path (policy, extensions, VMBus descriptor) without sort or copy.',
     source: 'derived from switchPortCycles: VMQ removes the sort and the copy, not the port processing (Microsoft, "Synthetic Accelerations in a Nutshell", R12)',
     estimate: true,

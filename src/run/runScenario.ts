@@ -1,7 +1,191 @@
+import { Recorder } from '../metrics/recorder.js';
+import { CostModel } from '../model/costModel.js';
+import { CpuCore } from '../model/cpuCore.js';
+import { DROP } from '../model/cpuComponents.js';
+import { DeliverySink } from '../model/deliverySink.js';
+import { FifoStage } from '../model/fifoStage.js';
+import { NicRxPort, NicTxPort } from '../model/nicPorts.js';
+import { PacketPool } from '../model/packetPool.js';
+import { iotlbMisses, PcieTiming } from '../model/pcieLink.js';
+import type { HostBuild } from '../modes/hostBuild.js';
+import { MODE_BUILDERS } from '../modes/modeBuilders.js';
+import { placeVms, type VmPlacement } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
+import { RngStreams } from '../sim/rng.js';
+import { Simulator } from '../sim/simulator.js';
+import { makeFramePicker } from '../workload/framePicker.js';
+import { offeredPps } from '../workload/offeredLoad.js';
+import { TrafficSource } from '../workload/trafficSource.js';
+import { makeVmPicker } from '../workload/vmPicker.js';
+import { summarizeRun } from './summarizeRun.js';
 import type { RunResult } from './runResult.js';
+
+const PS_PER_MS = 1e9;
 
 /** Run one fully resolved scenario and return plain result data. Never prints. */
 export function runScenario(config: ScenarioConfig): RunResult {
-  throw new Error(`engine not wired yet (mode ${config.mode})`);
+  const sim = new Simulator();
+  const rng = new RngStreams(config.seed);
+  const placement = placeVms(config);
+  const hostCoreCount = config.host.cores;
+  const vmCount = config.vms.count;
+  const resources = resourceLayout(hostCoreCount, vmCount);
+  const warmupPs = Math.round(config.workload.warmupMs * PS_PER_MS);
+  const windowEndPs = warmupPs + Math.round(config.workload.durationMs * PS_PER_MS);
+  const recorder = new Recorder(warmupPs, windowEndPs, vmCount, resources.count);
+  const pool = new PacketPool();
+  const cost = new CostModel(config.costs, config.host.ghz, config.host.ddio);
+  const hostCores = Array.from({ length: hostCoreCount }, (_, i) => new CpuCore(sim, i, `host core ${i}`));
+  const vcpuCores = Array.from(
+    { length: vmCount },
+    (_, vm) => new CpuCore(sim, resources.firstVcpu + vm, `vCPU of VM ${vm}`),
+  );
+  const delivery = new DeliverySink(pool, recorder);
+  const direction = config.workload.direction;
+  const rx = direction !== 'tx';
+  const tx = direction !== 'rx';
+
+  const dmaRings = dmaRingCount(config, placement);
+  const translated = config.mode === 'sriov' || config.host.iommu;
+  const timing = new PcieTiming(
+    config.nic.pcieGbps,
+    config.costs,
+    translated && iotlbMisses(dmaRings, config.nic.ringSize),
+    config.host.crossSocket,
+  );
+  const wireRx = new FifoStage(recorder, resources.wireRx, config.workload.sourceQueueFrames);
+  const wireTx = new FifoStage(recorder, resources.wireTx);
+  const pcieRx = new FifoStage(recorder, resources.pcieRx);
+  const pcieTx = new FifoStage(recorder, resources.pcieTx);
+  const nicTx = new NicTxPort(
+    pool,
+    recorder,
+    pcieTx,
+    wireTx,
+    timing,
+    config.nic.linkGbps,
+    config.nic.ringSize * txQueueCount(config, placement),
+    DROP.nicTxRing,
+    delivery,
+  );
+  const build: HostBuild = {
+    config,
+    placement,
+    sim,
+    pool,
+    recorder,
+    cost,
+    hostCores,
+    vcpuCores,
+    delivery,
+    nicTx,
+    nicModeration: { minGapPs: Math.round(config.nic.itrUs * 1e6), coalesceFrames: config.nic.coalesceFrames },
+    rx,
+    tx,
+  };
+  const topology = MODE_BUILDERS[config.mode](build);
+
+  const ratePps = offeredPps(config.workload.load, config.nic.linkGbps, config.workload.frame);
+  const poisson = config.workload.arrivals === 'poisson';
+  if (rx) {
+    const nicRx = new NicRxPort(
+      pool,
+      recorder,
+      wireRx,
+      pcieRx,
+      timing,
+      config.nic.linkGbps,
+      config.workload.sourceQueueFrames,
+      DROP.source,
+      topology.rxEntry,
+    );
+    sim.addSource(
+      new TrafficSource(sim, pool, recorder, {
+        ratePps,
+        arrivals: config.workload.arrivals,
+        stopPs: windowEndPs,
+        pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream('vms.rx') : null),
+        pickBytes: makeFramePicker(config.workload.frame, rng.stream('frames.rx')),
+        random: rng.stream('arrivals.rx'),
+        entry: (id, nowPs) => nicRx.receive(id, nowPs),
+      }),
+    );
+  }
+  if (tx) {
+    const txEntry = topology.txEntry;
+    sim.addSource(
+      new TrafficSource(sim, pool, recorder, {
+        ratePps,
+        arrivals: config.workload.arrivals,
+        stopPs: windowEndPs,
+        pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream('vms.tx') : null),
+        pickBytes: makeFramePicker(config.workload.frame, rng.stream('frames.tx')),
+        random: rng.stream('arrivals.tx'),
+        entry: (id, nowPs) => {
+          const sink = txEntry[pool.vm[id]!]!;
+          sink.accept(id, nowPs, nowPs);
+          sink.wake(nowPs);
+        },
+      }),
+    );
+  }
+
+  sim.run();
+
+  const resourceNames = resources.names(topology.hostCoreRoles);
+  return summarizeRun({
+    config,
+    placement,
+    recorder,
+    resourceNames,
+    hostCoreCount,
+    cohortInFlight: pool.cohortInFlight(),
+    generatedFrames: sim.emissionCount,
+    events: sim.eventCount,
+    simulatedPs: sim.nowPs,
+  });
+}
+
+/** Resource ids: host cores, then one vCPU core per VM, then wire and PCIe per direction. */
+function resourceLayout(hostCores: number, vms: number) {
+  const firstVcpu = hostCores;
+  const wireRx = hostCores + vms;
+  return {
+    firstVcpu,
+    wireRx,
+    wireTx: wireRx + 1,
+    pcieRx: wireRx + 2,
+    pcieTx: wireRx + 3,
+    count: wireRx + 4,
+    names(roles: ReadonlyMap<number, string>): string[] {
+      const names: string[] = [];
+      for (let i = 0; i < hostCores; i++) {
+        const role = roles.get(i);
+        names.push(role ? `host core ${i} (${role})` : `host core ${i}`);
+      }
+      for (let vm = 0; vm < vms; vm++) names.push(`vCPU of VM ${vm}`);
+      names.push('wire RX', 'wire TX', 'PCIe RX DMA', 'PCIe TX DMA');
+      return names;
+    },
+  };
+}
+
+/** Rings whose buffers the NIC DMAs into, for the IOTLB working set (RX and TX per queue/VF). */
+function dmaRingCount(config: ScenarioConfig, placement: VmPlacement): number {
+  return 2 * txQueueCount(config, placement);
+}
+
+/** NIC TX queues in use: one per VF or pool, plus the default queue when anything uses the switch. */
+function txQueueCount(config: ScenarioConfig, placement: VmPlacement): number {
+  switch (config.mode) {
+    case 'native':
+      return Math.min(config.host.cores, config.nic.rxQueues);
+    case 'paravirt':
+    case 'emulated':
+      return 1;
+    case 'sriov':
+    case 'vmdq':
+    case 'vmq':
+      return placement.dedicated + (placement.fallback > 0 ? 1 : 0);
+  }
 }

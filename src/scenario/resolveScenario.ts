@@ -34,6 +34,7 @@ export const SCENARIO_DEFAULTS = {
   e1000ItrUs: 50,
   napiBudget: 64,
   backendBatch: 256,
+  backlogFrames: 1000,
 } as const;
 
 /** Turn user input (flags or a scenario run) into a full configuration, or every problem at once. */
@@ -115,7 +116,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
     ddio: input.host?.ddio ?? hostProfile.ddio,
     postedInterrupts: input.host?.postedInterrupts ?? hostProfile.postedInterrupts,
     crossSocket: input.host?.crossSocket ?? false,
-    iommu: input.host?.iommu ?? true,
+    iommu: input.host?.iommu ?? false,
   };
   const nic = {
     profile: nicProfile.id,
@@ -133,6 +134,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
     e1000ItrUs: input.guest?.e1000ItrUs ?? SCENARIO_DEFAULTS.e1000ItrUs,
     napiBudget: input.guest?.napiBudget ?? SCENARIO_DEFAULTS.napiBudget,
     backendBatch: input.guest?.backendBatch ?? SCENARIO_DEFAULTS.backendBatch,
+    backlogFrames: input.guest?.backlogFrames ?? SCENARIO_DEFAULTS.backlogFrames,
   };
   const vmCount = input.vms?.count ?? SCENARIO_DEFAULTS.vmCount;
   const vms = {
@@ -164,6 +166,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
   checkNumber(problems, 'guest.e1000ItrUs', guest.e1000ItrUs, 0, 100_000);
   checkInteger(problems, 'guest.napiBudget', guest.napiBudget, 1, 65536);
   checkInteger(problems, 'guest.backendBatch', guest.backendBatch, 1, 65536);
+  checkInteger(problems, 'guest.backlogFrames', guest.backlogFrames, 1, 1 << 20);
   checkInteger(problems, 'vms.count', vms.count, 1, MAX_VMS);
   checkInteger(problems, 'vms.vcpus', vms.vcpus, 1, 256);
   checkNumber(problems, 'workload.durationMs', workload.durationMs, 0.001, MAX_DURATION_MS);

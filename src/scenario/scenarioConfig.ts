@@ -36,7 +36,7 @@ export interface HostConfig {
   readonly postedInterrupts: boolean;
   /** The NIC and the VMs' memory sit on different sockets: every DMA pays crossSocketDmaNs. */
   readonly crossSocket: boolean;
-  /** IOMMU translation on for device DMA (always on for SR-IOV VFs). */
+  /** IOMMU translation for the host's own (PF) DMA too; VF DMA is always translated. */
   readonly iommu: boolean;
 }
 
@@ -61,6 +61,8 @@ export interface GuestConfig {
   readonly napiBudget: number;
   /** Backend (vhost/netback/switch) batch limit: packets handled per poll of a switch queue. */
   readonly backendBatch: number;
+  /** Frames the software switch may queue toward one VM's backend (tap/backlog queue). */
+  readonly backlogFrames: number;
 }
 
 export interface VmConfig {

@@ -41,6 +41,7 @@ export interface ScenarioInput {
     e1000ItrUs?: number;
     napiBudget?: number;
     backendBatch?: number;
+    backlogFrames?: number;
   };
   vms?: {
     count?: number;

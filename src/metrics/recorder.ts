@@ -1,0 +1,108 @@
+import { CPU_COMPONENTS, DROP_LOCATIONS } from '../run/runResult.js';
+import { LogHistogram } from './logHistogram.js';
+
+export const COMPONENT_COUNT = CPU_COMPONENTS.length;
+export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
+
+/**
+ * Collects everything a run reports. Frames are counted by cohort: a frame belongs to the
+ * measurement when it was generated inside the window [windowStartPs, windowEndPs); its fate
+ * (delivered, dropped, still in flight) is counted whenever it happens, so
+ * offered = delivered + dropped + in flight holds exactly. CPU time and event counts are clipped
+ * to the window.
+ */
+export class Recorder {
+  readonly windowStartPs: number;
+  readonly windowEndPs: number;
+  readonly vmCount: number;
+
+  offeredFrames = 0;
+  offeredBytes = 0;
+  deliveredFrames = 0;
+  deliveredBytes = 0;
+  droppedFrames = 0;
+  readonly dropsByLocation = new Float64Array(DROP_LOCATION_COUNT);
+  readonly vmOfferedBytes: Float64Array;
+  readonly vmOfferedFrames: Float64Array;
+  readonly vmDeliveredBytes: Float64Array;
+  readonly vmDeliveredFrames: Float64Array;
+  readonly vmDroppedFrames: Float64Array;
+  readonly latencyNs = new LogHistogram(8);
+  readonly vmLatencyNs: LogHistogram[];
+  /** Busy ps in the window per resource id and per component. */
+  readonly busyByResourcePs: Float64Array;
+  readonly busyByComponentPs = new Float64Array(COMPONENT_COUNT);
+  vmExits = 0;
+  interrupts = 0;
+
+  constructor(windowStartPs: number, windowEndPs: number, vmCount: number, resourceCount: number) {
+    this.windowStartPs = windowStartPs;
+    this.windowEndPs = windowEndPs;
+    this.vmCount = vmCount;
+    this.vmOfferedBytes = new Float64Array(vmCount);
+    this.vmOfferedFrames = new Float64Array(vmCount);
+    this.vmDeliveredBytes = new Float64Array(vmCount);
+    this.vmDeliveredFrames = new Float64Array(vmCount);
+    this.vmDroppedFrames = new Float64Array(vmCount);
+    this.vmLatencyNs = Array.from({ length: vmCount }, () => new LogHistogram(6));
+    this.busyByResourcePs = new Float64Array(resourceCount);
+  }
+
+  /** A frame was generated. Returns 1 when it belongs to the measured cohort, else 0. */
+  offer(vm: number, bytes: number, genPs: number): number {
+    if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return 0;
+    this.offeredFrames++;
+    this.offeredBytes += bytes;
+    this.vmOfferedFrames[vm]! += 1;
+    this.vmOfferedBytes[vm]! += bytes;
+    return 1;
+  }
+
+  deliver(vm: number, bytes: number, latencyPs: number): void {
+    this.deliveredFrames++;
+    this.deliveredBytes += bytes;
+    this.vmDeliveredFrames[vm]! += 1;
+    this.vmDeliveredBytes[vm]! += bytes;
+    const ns = latencyPs / 1000;
+    this.latencyNs.record(ns);
+    this.vmLatencyNs[vm]!.record(ns);
+  }
+
+  drop(location: number, vm: number): void {
+    this.droppedFrames++;
+    this.dropsByLocation[location]! += 1;
+    this.vmDroppedFrames[vm]! += 1;
+  }
+
+  /** Charge `durationPs` of work starting at `startPs` on a resource, clipped to the window. */
+  busy(resource: number, component: number, startPs: number, durationPs: number): void {
+    if (durationPs <= 0) return;
+    const endPs = startPs + durationPs;
+    let inWindow = durationPs;
+    if (startPs < this.windowStartPs || endPs > this.windowEndPs) {
+      inWindow = Math.min(endPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
+      if (inWindow <= 0) return;
+    }
+    this.busyByResourcePs[resource]! += inWindow;
+    this.busyByComponentPs[component]! += inWindow;
+  }
+
+  /** Busy time of a non-CPU resource (wire, PCIe), clipped to the window. */
+  busyResource(resource: number, startPs: number, durationPs: number): void {
+    if (durationPs <= 0) return;
+    const inWindow = Math.min(startPs + durationPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
+    if (inWindow > 0) this.busyByResourcePs[resource]! += inWindow;
+  }
+
+  inWindow(atPs: number): boolean {
+    return atPs >= this.windowStartPs && atPs < this.windowEndPs;
+  }
+
+  countExits(count: number, atPs: number): void {
+    if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.vmExits += count;
+  }
+
+  countInterrupts(count: number, atPs: number): void {
+    if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.interrupts += count;
+  }
+}

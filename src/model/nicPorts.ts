@@ -1,0 +1,130 @@
+import type { Recorder } from '../metrics/recorder.js';
+import { NO_CHARGE, type Charge } from './costItem.js';
+import type { FifoStage } from './fifoStage.js';
+import type { PacketPool } from './packetPool.js';
+import type { PacketSink } from './packetSink.js';
+import type { PcieTiming } from './pcieLink.js';
+
+/** ps one frame occupies a link: (frame + 20 B preamble/IFG) × 8 bits at linkGbps. */
+export function wirePs(bytes: number, linkGbps: number): number {
+  return Math.round(((bytes + 20) * 8000) / linkGbps);
+}
+
+/**
+ * The receive side of the port: the sender's queue and the wire (one FIFO, dropping at the
+ * sender when its buffer is full), then the NIC's L2 classifier and the RX DMA over PCIe into the
+ * ring the classifier picked. No events: each stage is a Lindley FIFO.
+ */
+export class NicRxPort {
+  private readonly pool: PacketPool;
+  private readonly recorder: Recorder;
+  private readonly wire: FifoStage;
+  private readonly pcie: FifoStage;
+  private readonly timing: PcieTiming;
+  private readonly linkGbps: number;
+  private readonly sourceQueueFrames: number;
+  private readonly sourceDropLocation: number;
+  /** The classifier's result: the ring each VM's frames are DMA'd into. */
+  private readonly classify: readonly PacketSink[];
+
+  constructor(
+    pool: PacketPool,
+    recorder: Recorder,
+    wire: FifoStage,
+    pcie: FifoStage,
+    timing: PcieTiming,
+    linkGbps: number,
+    sourceQueueFrames: number,
+    sourceDropLocation: number,
+    classify: readonly PacketSink[],
+  ) {
+    this.pool = pool;
+    this.recorder = recorder;
+    this.wire = wire;
+    this.pcie = pcie;
+    this.timing = timing;
+    this.linkGbps = linkGbps;
+    this.sourceQueueFrames = sourceQueueFrames;
+    this.sourceDropLocation = sourceDropLocation;
+    this.classify = classify;
+  }
+
+  receive(id: number, nowPs: number): void {
+    const pool = this.pool;
+    const bytes = pool.bytes[id]!;
+    const vm = pool.vm[id]!;
+    if (this.wire.occupancy(nowPs) >= this.sourceQueueFrames) {
+      if (pool.cohort[id] === 1) this.recorder.drop(this.sourceDropLocation, vm);
+      pool.release(id);
+      return;
+    }
+    const atNicPs = this.wire.serve(nowPs, wirePs(bytes, this.linkGbps));
+    const dmaDonePs = this.pcie.serve(atNicPs, this.timing.servicePs(bytes));
+    const latencyDonePs = this.pcie.lastStartPs + this.timing.latencyPs(bytes);
+    const sink = this.classify[vm]!;
+    sink.accept(id, dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs, nowPs);
+    sink.wake(nowPs);
+  }
+}
+
+/**
+ * The transmit side: frames handed to the NIC's TX queues are fetched by DMA over PCIe and
+ * serialized on the wire; the frame is delivered when its last bit leaves. Frames beyond what the
+ * TX rings hold (queued + in flight) are dropped.
+ */
+export class NicTxPort implements PacketSink {
+  batchMark = 0;
+  readonly signal: Charge = NO_CHARGE;
+  private readonly pool: PacketPool;
+  private readonly recorder: Recorder;
+  private readonly pcie: FifoStage;
+  private readonly wire: FifoStage;
+  private readonly timing: PcieTiming;
+  private readonly linkGbps: number;
+  private readonly ringFrames: number;
+  private readonly dropLocation: number;
+  private readonly delivery: PacketSink;
+
+  constructor(
+    pool: PacketPool,
+    recorder: Recorder,
+    pcie: FifoStage,
+    wire: FifoStage,
+    timing: PcieTiming,
+    linkGbps: number,
+    ringFrames: number,
+    dropLocation: number,
+    delivery: PacketSink,
+  ) {
+    this.pool = pool;
+    this.recorder = recorder;
+    this.pcie = pcie;
+    this.wire = wire;
+    this.timing = timing;
+    this.linkGbps = linkGbps;
+    this.ringFrames = ringFrames;
+    this.dropLocation = dropLocation;
+    this.delivery = delivery;
+  }
+
+  accept(id: number, readyPs: number, nowPs: number): void {
+    const pool = this.pool;
+    const bytes = pool.bytes[id]!;
+    if (this.wire.occupancy(nowPs) >= this.ringFrames) {
+      if (pool.cohort[id] === 1) this.recorder.drop(this.dropLocation, pool.vm[id]!);
+      pool.release(id);
+      return;
+    }
+    const dmaDonePs = this.pcie.serve(readyPs, this.timing.servicePs(bytes));
+    const latencyDonePs = this.pcie.lastStartPs + this.timing.latencyPs(bytes);
+    const fetchedPs = dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs;
+    const leftPs = this.wire.serve(fetchedPs, wirePs(bytes, this.linkGbps));
+    this.delivery.accept(id, leftPs, nowPs);
+  }
+
+  needsSignal(): boolean {
+    return false;
+  }
+
+  wake(): void {}
+}

@@ -1,0 +1,15 @@
+import type { Charge } from './costItem.js';
+
+/** Anything a producer hands frames to: a poller's ring, the NIC's TX port, final delivery. */
+export interface PacketSink {
+  /** Scratch mark a producer uses to collect the distinct sinks of one batch. */
+  batchMark: number;
+  /** Take frame `id`, visible to the consumer from `readyPs`; drops it when full. */
+  accept(id: number, readyPs: number, nowPs: number): void;
+  /** True when the consumer is idle, so handing it frames costs the producer a signal. */
+  needsSignal(): boolean;
+  /** What signalling this sink costs the producer (charged on the producer's core). */
+  readonly signal: Charge;
+  /** Called once per producer batch after accept()s: start the consumer if it is idle. */
+  wake(nowPs: number): void;
+}

@@ -1,0 +1,266 @@
+import type { Recorder } from '../metrics/recorder.js';
+import type { EventHandle, EventHandler } from '../sim/eventQueue.js';
+import type { Simulator } from '../sim/simulator.js';
+import { COMPONENT_COUNT } from '../metrics/recorder.js';
+import type { Charge, CostItem } from './costItem.js';
+import type { CpuCore, CoreJob } from './cpuCore.js';
+import type { PacketPool } from './packetPool.js';
+import { PacketRing } from './packetRing.js';
+import type { PacketSink } from './packetSink.js';
+
+/** Interrupt moderation of one vector. */
+export interface Moderation {
+  /** Minimum gap between two interrupts (ITR), ps; 0 = none. */
+  readonly minGapPs: number;
+  /** Fire as soon as this many frames are pending, ignoring the gap; 0 = off. */
+  readonly coalesceFrames: number;
+}
+
+export interface PollerSpec {
+  readonly name: string;
+  readonly core: CpuCore;
+  readonly ringCapacity: number;
+  /** Index into DROP_LOCATIONS: where a frame is counted when this ring is full. */
+  readonly dropLocation: number;
+  readonly moderation: Moderation;
+  /** Frames one poll may take (NAPI budget, vhost batch). */
+  readonly budget: number;
+  /** Charged on this poller's core on the first poll after an interrupt. */
+  readonly perInterrupt: Charge;
+  /** Charged on every poll. */
+  readonly perPoll: Charge;
+  /** Charged per frame taken. */
+  readonly perPacket: readonly CostItem[];
+  /** Charged on the producer's core when it hands frames to this poller while it is idle. */
+  readonly signal: Charge;
+  /** Where frames go after this stage: one sink, or one per VM (indexed by the frame's VM). */
+  readonly output: PacketSink | readonly PacketSink[];
+}
+
+const IDLE = 0;
+const IRQ_PENDING = 1;
+const QUEUED = 2;
+
+/**
+ * A NAPI-style consumer of one descriptor ring on one core: an interrupt (moderated) schedules a
+ * poll; a poll takes up to `budget` ready frames, charges their costs, and hands them on when it
+ * ends; a full budget re-queues the poll behind other work on the core (interrupts stay off), a
+ * short one re-arms the interrupt. Software switches, vhost/netback backends, device models,
+ * VMQ/VMDq queue handlers, guest drivers and the native stack are all pollers with different
+ * rings, cores and costs; the modes wire them together.
+ */
+export class Poller implements PacketSink, EventHandler, CoreJob {
+  batchMark = 0;
+  readonly name: string;
+  readonly signal: Charge;
+  readonly ring: PacketRing;
+  private readonly sim: Simulator;
+  private readonly pool: PacketPool;
+  private readonly recorder: Recorder;
+  private readonly core: CpuCore;
+  private readonly dropLocation: number;
+  private readonly minGapPs: number;
+  private readonly coalesceFrames: number;
+  private readonly budget: number;
+  private readonly perInterrupt: Charge;
+  private readonly perPoll: Charge;
+  private readonly perPacket: readonly CostItem[];
+  private readonly packetFixedPs: number;
+  private readonly packetPerBytePs: number;
+  private readonly sinks: readonly PacketSink[];
+  private readonly routeByVm: boolean;
+  private state = IDLE;
+  private lastInterruptPs = -Infinity;
+  private interruptHandle: EventHandle = -1;
+  private interruptAtPs = 0;
+  private interruptPending = false;
+  private lastReadyPs = 0;
+  private batchSize = 0;
+  private batchIds: Int32Array;
+  private batchDonePs: Float64Array;
+  private readonly touched: PacketSink[] = [];
+  private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
+  private static nextMark = 1;
+
+  constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: PollerSpec) {
+    this.sim = sim;
+    this.pool = pool;
+    this.recorder = recorder;
+    this.name = spec.name;
+    this.core = spec.core;
+    this.ring = new PacketRing(spec.ringCapacity);
+    this.dropLocation = spec.dropLocation;
+    this.minGapPs = spec.moderation.minGapPs;
+    this.coalesceFrames = spec.moderation.coalesceFrames;
+    this.budget = spec.budget;
+    this.perInterrupt = spec.perInterrupt;
+    this.perPoll = spec.perPoll;
+    this.perPacket = spec.perPacket;
+    this.signal = spec.signal;
+    let fixed = 0;
+    let perByte = 0;
+    for (const item of spec.perPacket) {
+      fixed += item.fixedPs;
+      perByte += item.perBytePs;
+    }
+    this.packetFixedPs = fixed;
+    this.packetPerBytePs = perByte;
+    this.routeByVm = Array.isArray(spec.output);
+    this.sinks = Array.isArray(spec.output) ? (spec.output as readonly PacketSink[]) : [spec.output as PacketSink];
+    const capacity = Math.min(spec.budget, spec.ringCapacity);
+    this.batchIds = new Int32Array(capacity);
+    this.batchDonePs = new Float64Array(capacity);
+  }
+
+  // ---- PacketSink -------------------------------------------------------------------------------
+
+  accept(id: number, readyPs: number, nowPs: number): void {
+    const ring = this.ring;
+    if (ring.count === ring.capacity) {
+      if (this.pool.cohort[id] === 1) this.recorder.drop(this.dropLocation, this.pool.vm[id]!);
+      this.pool.release(id);
+      return;
+    }
+    // Descriptors complete in order: a frame is never visible before the one ahead of it.
+    const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
+    this.lastReadyPs = ready;
+    this.pool.readyPs[id] = ready;
+    ring.push(id);
+    if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
+      const fireAt = ready > nowPs ? ready : nowPs;
+      if (fireAt < this.interruptAtPs) {
+        this.sim.cancel(this.interruptHandle);
+        this.interruptAtPs = fireAt;
+        this.interruptHandle = this.sim.schedule(fireAt, this);
+      }
+    }
+  }
+
+  needsSignal(): boolean {
+    return this.state === IDLE;
+  }
+
+  wake(nowPs: number): void {
+    if (this.state === IDLE && this.ring.count > 0) this.arm(nowPs);
+  }
+
+  // ---- interrupt --------------------------------------------------------------------------------
+
+  private arm(nowPs: number): void {
+    const ring = this.ring;
+    const firstReady = this.pool.readyPs[ring.peek()]!;
+    let fireAt = firstReady > nowPs ? firstReady : nowPs;
+    const gapEnd = this.lastInterruptPs + this.minGapPs;
+    if (gapEnd > fireAt) fireAt = gapEnd;
+    if (this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
+      const nth = this.pool.readyPs[ring.at(this.coalesceFrames - 1)]!;
+      const countAt = nth > nowPs ? nth : nowPs;
+      if (countAt < fireAt) fireAt = countAt;
+    }
+    if (fireAt <= nowPs) {
+      // Due now: skip the timer event and go straight to the core (same order, one event fewer).
+      this.handleEvent(0, nowPs);
+      return;
+    }
+    this.state = IRQ_PENDING;
+    this.interruptAtPs = fireAt;
+    this.interruptHandle = this.sim.schedule(fireAt, this);
+  }
+
+  handleEvent(_arg: number, nowPs: number): void {
+    this.state = QUEUED;
+    this.lastInterruptPs = nowPs;
+    this.interruptPending = true;
+    this.core.enqueue(this, nowPs);
+  }
+
+  // ---- CoreJob ----------------------------------------------------------------------------------
+
+  beginJob(nowPs: number, resourceId: number): number {
+    const jobPs = this.jobComponentPs;
+    jobPs.fill(0);
+    const recorder = this.recorder;
+    let totalPs = 0;
+    if (this.interruptPending) {
+      this.interruptPending = false;
+      totalPs += this.applyCharge(this.perInterrupt, nowPs);
+    }
+    totalPs += this.applyCharge(this.perPoll, nowPs);
+
+    const pool = this.pool;
+    const ring = this.ring;
+    const readyPs = pool.readyPs;
+    const bytesOf = pool.bytes;
+    const vmOf = pool.vm;
+    const budget = this.budget;
+    const fixedPs = this.packetFixedPs;
+    const perBytePs = this.packetPerBytePs;
+    const sinks = this.sinks;
+    const routeByVm = this.routeByVm;
+    const mark = Poller.nextMark++;
+    let n = 0;
+    let bytesTaken = 0;
+    let t = nowPs + totalPs;
+    while (n < budget && ring.count > 0) {
+      const id = ring.peek();
+      if (readyPs[id]! > nowPs) break;
+      ring.shift();
+      const bytes = bytesOf[id]!;
+      t += fixedPs + perBytePs * bytes;
+      bytesTaken += bytes;
+      this.batchIds[n] = id;
+      this.batchDonePs[n] = Math.round(t);
+      n++;
+      const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
+      if (sink.batchMark !== mark) {
+        sink.batchMark = mark;
+        this.touched.push(sink);
+      }
+    }
+    this.batchSize = n;
+    for (const item of this.perPacket) jobPs[item.component]! += n * item.fixedPs + bytesTaken * item.perBytePs;
+    totalPs = t - nowPs;
+    for (const sink of this.touched) {
+      if (sink.needsSignal()) totalPs += this.applyCharge(sink.signal, nowPs);
+    }
+    for (let c = 0; c < jobPs.length; c++) {
+      const ps = jobPs[c]!;
+      if (ps > 0) recorder.busy(resourceId, c, nowPs, ps);
+    }
+    return Math.round(totalPs);
+  }
+
+  endJob(nowPs: number): void {
+    const pool = this.pool;
+    const sinks = this.sinks;
+    const routeByVm = this.routeByVm;
+    const n = this.batchSize;
+    for (let i = 0; i < n; i++) {
+      const id = this.batchIds[i]!;
+      const sink = routeByVm ? sinks[pool.vm[id]!]! : sinks[0]!;
+      sink.accept(id, this.batchDonePs[i]!, nowPs);
+    }
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) touched[i]!.wake(nowPs);
+    touched.length = 0;
+    const ring = this.ring;
+    if (n === this.budget || (ring.count > 0 && pool.readyPs[ring.peek()]! <= nowPs)) {
+      this.state = QUEUED;
+      this.core.enqueue(this, nowPs);
+    } else {
+      this.state = IDLE;
+      if (ring.count > 0) this.arm(nowPs);
+    }
+  }
+
+  private applyCharge(charge: Charge, nowPs: number): number {
+    let ps = 0;
+    for (const item of charge.items) {
+      this.jobComponentPs[item.component]! += item.fixedPs;
+      ps += item.fixedPs;
+    }
+    if (charge.exits > 0) this.recorder.countExits(charge.exits, nowPs);
+    if (charge.interrupts > 0) this.recorder.countInterrupts(charge.interrupts, nowPs);
+    return ps;
+  }
+}

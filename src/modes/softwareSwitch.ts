@@ -1,0 +1,74 @@
+import { NO_CHARGE, type Charge, type CostItem } from '../model/costItem.js';
+import { DROP } from '../model/cpuComponents.js';
+import type { PacketSink } from '../model/packetSink.js';
+import type { Poller } from '../model/poller.js';
+import { IMMEDIATE, newPoller, type HostBuild } from './hostBuild.js';
+
+/** The host core the software switch (and the NIC's default queue) runs on. */
+export const SWITCH_CORE = 0;
+
+/**
+ * The software switch's receive side: the NIC's default queue interrupts host core 0, and that one
+ * core sorts every frame (lookup), runs the backend port path, and copies it — NIC buffer to switch
+ * memory, and (paravirtual) switch memory to the guest's ring — before signalling each guest it
+ * filled. Without a multi-queue NIC all RX demux happens here, whatever the VM count.
+ */
+export function switchRxPoller(b: HostBuild, outputs: readonly PacketSink[], copies: 1 | 2): Poller {
+  const { cost, config } = b;
+  const costs = cost.costs;
+  const perPacket: CostItem[] = [
+    cost.cycles('switch', costs.switchLookupCycles),
+    cost.cycles('switch', costs.switchPortCycles),
+    cost.copy(true),
+  ];
+  if (copies === 2) perPacket.push(cost.copy(false));
+  return newPoller(b, {
+    name: 'switch.rx',
+    core: b.hostCores[SWITCH_CORE]!,
+    ringCapacity: config.nic.ringSize,
+    dropLocation: DROP.nicRxRing,
+    moderation: b.nicModeration,
+    budget: config.guest.backendBatch,
+    perInterrupt: cost.charge([cost.cycles('interrupts', costs.hostIrqCycles)], 0, 1),
+    perPoll: cost.charge([cost.cycles('interrupts', costs.napiPollCycles)]),
+    perPacket,
+    signal: NO_CHARGE,
+    output: outputs,
+  });
+}
+
+/**
+ * The software switch's transmit side for one VM: the backend (vhost/netback/VMBus) thread on the
+ * switch core takes the guest's frames, looks them up, copies them out of guest memory and into a
+ * NIC buffer, and queues them on the NIC's TX ring.
+ */
+export function switchTxBackend(b: HostBuild, vm: number, copies: 1 | 2, signal: Charge): Poller {
+  const { cost, config } = b;
+  const costs = cost.costs;
+  const perPacket: CostItem[] = [
+    cost.cycles('switch', costs.switchLookupCycles),
+    cost.cycles('switch', costs.switchPortCycles),
+    cost.copy(false),
+    cost.cycles('switch', costs.txCompletionCycles),
+  ];
+  if (copies === 2) perPacket.push(cost.copy(false));
+  return newPoller(b, {
+    name: `switch.tx.vm${vm}`,
+    core: b.hostCores[SWITCH_CORE]!,
+    ringCapacity: config.guest.ringSize,
+    dropLocation: DROP.switchBacklog,
+    moderation: IMMEDIATE,
+    budget: config.guest.backendBatch,
+    perInterrupt: NO_CHARGE,
+    perPoll: cost.charge([cost.cycles('switch', costs.napiPollCycles)]),
+    perPacket,
+    signal,
+    output: b.nicTx,
+  });
+}
+
+/** Host core for per-VM host work (a dedicated queue/pool, a device model): spread over cores 1..n-1, core 0 keeps the default queue and the switch. */
+export function spreadCoreOf(b: HostBuild, dedicatedIndex: number): number {
+  const cores = b.hostCores.length;
+  return cores === 1 ? 0 : 1 + (dedicatedIndex % (cores - 1));
+}

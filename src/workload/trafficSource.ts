@@ -1,0 +1,72 @@
+import type { Recorder } from '../metrics/recorder.js';
+import type { PacketPool } from '../model/packetPool.js';
+import type { Rng } from '../sim/rng.js';
+import type { InlineSource, Simulator } from '../sim/simulator.js';
+import type { ArrivalKind } from '../scenario/scenarioConfig.js';
+import type { VmPicker } from './vmPicker.js';
+
+export interface TrafficSourceSpec {
+  readonly ratePps: number;
+  readonly arrivals: ArrivalKind;
+  /** Stop generating at this time (end of the measurement window). */
+  readonly stopPs: number;
+  readonly pickVm: VmPicker;
+  readonly pickBytes: () => number;
+  /** Random stream for Poisson gaps. */
+  readonly random: Rng;
+  /** Where a new frame enters the host (the NIC RX port, or a VM's TX path). */
+  readonly entry: (id: number, nowPs: number) => void;
+}
+
+/**
+ * Generates frames at an aggregate rate — CBR (exact period, no drift: the k-th frame at
+ * round(k·period)) or Poisson — outside the event heap, as an inline source of the simulator.
+ */
+export class TrafficSource implements InlineSource {
+  nextPs: number;
+  nextSeq: number;
+  private readonly sim: Simulator;
+  private readonly pool: PacketPool;
+  private readonly recorder: Recorder;
+  private readonly spec: TrafficSourceSpec;
+  private readonly periodPs: number;
+  private readonly poisson: boolean;
+  private index = 0;
+
+  constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: TrafficSourceSpec) {
+    this.sim = sim;
+    this.pool = pool;
+    this.recorder = recorder;
+    this.spec = spec;
+    this.periodPs = 1e12 / spec.ratePps;
+    this.poisson = spec.arrivals === 'poisson';
+    this.nextPs = spec.ratePps > 0 ? this.firstPs() : Infinity;
+    this.nextSeq = sim.takeSeq();
+  }
+
+  emit(nowPs: number): void {
+    const pool = this.pool;
+    const id = pool.alloc();
+    const bytes = this.spec.pickBytes();
+    const vm = this.spec.pickVm.next();
+    pool.genPs[id] = nowPs;
+    pool.bytes[id] = bytes;
+    pool.vm[id] = vm;
+    pool.cohort[id] = this.recorder.offer(vm, bytes, nowPs);
+    this.spec.entry(id, nowPs);
+    this.advance(nowPs);
+  }
+
+  private firstPs(): number {
+    return this.poisson ? Math.round(this.spec.random.nextExponential(this.periodPs)) : 0;
+  }
+
+  private advance(nowPs: number): void {
+    this.index++;
+    const next = this.poisson
+      ? nowPs + Math.round(this.spec.random.nextExponential(this.periodPs))
+      : Math.round(this.index * this.periodPs);
+    this.nextPs = next < this.spec.stopPs ? next : Infinity;
+    this.nextSeq = this.sim.takeSeq();
+  }
+}

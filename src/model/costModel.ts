@@ -11,11 +11,13 @@ export class CostModel {
   readonly costs: CostValues;
   readonly ghz: number;
   private readonly ddio: boolean;
+  private readonly appCyclesPerFrame: number;
 
-  constructor(costs: CostValues, ghz: number, ddio: boolean) {
+  constructor(costs: CostValues, ghz: number, ddio: boolean, appCyclesPerFrame = 0) {
     this.costs = costs;
     this.ghz = ghz;
     this.ddio = ddio;
+    this.appCyclesPerFrame = appCyclesPerFrame;
   }
 
   cyclesToPs(cycles: number): number {
@@ -41,9 +43,9 @@ export class CostModel {
     return { component: COMPONENT.copy, fixedPs: fixedNs * 1000, perBytePs: 1000 / gbps };
   }
 
-  /** Driver plus stack work per frame, on the host (native) or in a guest. */
+  /** Driver plus stack (plus the workload's application) work per frame, native or in a guest. */
   stack(component: 'hostStack' | 'guestStack'): CostItem {
-    return this.cycles(component, this.costs.stackPacketCycles, this.costs.stackByteCycles);
+    return this.cycles(component, this.costs.stackPacketCycles + this.appCyclesPerFrame, this.costs.stackByteCycles);
   }
 
   charge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {

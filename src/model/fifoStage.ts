@@ -15,15 +15,19 @@ export class FifoStage {
   private departures: Float64Array;
   private head = 0;
   private size = 0;
+  private readonly tracking: boolean;
 
-  constructor(recorder: Recorder, resourceId: number, trackCapacity = 1024) {
+  /** `trackOccupancy`: remember departures so occupancy() can answer (a bounded buffer in front). */
+  constructor(recorder: Recorder, resourceId: number, trackOccupancy: boolean, trackCapacity = 1024) {
     this.recorder = recorder;
     this.resourceId = resourceId;
-    this.departures = new Float64Array(Math.max(16, trackCapacity));
+    this.tracking = trackOccupancy;
+    this.departures = new Float64Array(trackOccupancy ? Math.max(16, trackCapacity) : 0);
   }
 
   /** Jobs offered and not yet departed at `nowPs`. */
   occupancy(nowPs: number): number {
+    if (!this.tracking) throw new Error(`FifoStage ${this.resourceId} does not track occupancy`);
     const departures = this.departures;
     const capacity = departures.length;
     while (this.size > 0 && departures[this.head]! <= nowPs) {
@@ -40,6 +44,7 @@ export class FifoStage {
     this.freePs = departure;
     this.lastStartPs = start;
     this.recorder.busyResource(this.resourceId, start, servicePs);
+    if (!this.tracking) return departure;
     if (this.size === this.departures.length) this.growTracking();
     let tail = this.head + this.size;
     if (tail >= this.departures.length) tail -= this.departures.length;

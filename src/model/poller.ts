@@ -12,8 +12,10 @@ import type { PacketSink } from './packetSink.js';
 export interface Moderation {
   /** Minimum gap between two interrupts (ITR), ps; 0 = none. */
   readonly minGapPs: number;
-  /** Fire as soon as this many frames are pending, ignoring the gap; 0 = off. */
+  /** Fire as soon as this many frames are pending, ignoring the gap and delay; 0 = off. */
   readonly coalesceFrames: number;
+  /** Coalescing timer: fire no earlier than this long after the first pending frame; 0 = none. */
+  readonly delayPs: number;
 }
 
 export interface PollerSpec {
@@ -61,6 +63,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly dropLocation: number;
   private readonly minGapPs: number;
   private readonly coalesceFrames: number;
+  private readonly delayPs: number;
   private readonly budget: number;
   private readonly perInterrupt: Charge;
   private readonly perPoll: Charge;
@@ -78,7 +81,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private batchSize = 0;
   private batchIds: Int32Array;
   private batchDonePs: Float64Array;
+  /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
+  private touchedCount = 0;
   private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
   private static nextMark = 1;
 
@@ -92,6 +97,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.dropLocation = spec.dropLocation;
     this.minGapPs = spec.moderation.minGapPs;
     this.coalesceFrames = spec.moderation.coalesceFrames;
+    this.delayPs = spec.moderation.delayPs;
     this.budget = spec.budget;
     this.perInterrupt = spec.perInterrupt;
     this.perPoll = spec.perPoll;
@@ -148,7 +154,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   private arm(nowPs: number): void {
     const ring = this.ring;
-    const firstReady = this.pool.readyPs[ring.peek()]!;
+    const firstReady = this.pool.readyPs[ring.peek()]! + this.delayPs;
     let fireAt = firstReady > nowPs ? firstReady : nowPs;
     const gapEnd = this.lastInterruptPs + this.minGapPs;
     if (gapEnd > fireAt) fireAt = gapEnd;
@@ -214,13 +220,19 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
       if (sink.batchMark !== mark) {
         sink.batchMark = mark;
-        this.touched.push(sink);
+        this.touched[this.touchedCount++] = sink;
       }
     }
     this.batchSize = n;
-    for (const item of this.perPacket) jobPs[item.component]! += n * item.fixedPs + bytesTaken * item.perBytePs;
+    const perPacket = this.perPacket;
+    for (let i = 0; i < perPacket.length; i++) {
+      const item = perPacket[i]!;
+      jobPs[item.component]! += n * item.fixedPs + bytesTaken * item.perBytePs;
+    }
     totalPs = t - nowPs;
-    for (const sink of this.touched) {
+    const touched = this.touched;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const sink = touched[i]!;
       if (sink.needsSignal()) totalPs += this.applyCharge(sink.signal, nowPs);
     }
     for (let c = 0; c < jobPs.length; c++) {
@@ -241,8 +253,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       sink.accept(id, this.batchDonePs[i]!, nowPs);
     }
     const touched = this.touched;
-    for (let i = 0; i < touched.length; i++) touched[i]!.wake(nowPs);
-    touched.length = 0;
+    const touchedCount = this.touchedCount;
+    this.touchedCount = 0;
+    for (let i = 0; i < touchedCount; i++) touched[i]!.wake(nowPs);
     const ring = this.ring;
     if (n === this.budget || (ring.count > 0 && pool.readyPs[ring.peek()]! <= nowPs)) {
       this.state = QUEUED;
@@ -255,7 +268,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   private applyCharge(charge: Charge, nowPs: number): number {
     let ps = 0;
-    for (const item of charge.items) {
+    const items = charge.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       this.jobComponentPs[item.component]! += item.fixedPs;
       ps += item.fixedPs;
     }

@@ -71,8 +71,10 @@ export function guestRxPoller(b: HostBuild, vm: number, driver: GuestDriver): Po
       driver === 'vf'
         ? b.nicModeration
         : driver === 'e1000'
-          ? { minGapPs: config.guest.e1000ItrUs * 1e6, coalesceFrames: 0 }
-          : IMMEDIATE,
+          ? { minGapPs: Math.round(config.guest.e1000ItrUs * 1e6), coalesceFrames: 0, delayPs: 0 }
+          : config.guest.virtualCoalesceUs > 0
+            ? { minGapPs: 0, coalesceFrames: 0, delayPs: Math.round(config.guest.virtualCoalesceUs * 1e6) }
+            : IMMEDIATE,
     budget: config.guest.napiBudget,
     perInterrupt: cost.charge(interruptItems, exits, interrupts),
     perPoll: cost.charge(pollItems, pollExits, 0),

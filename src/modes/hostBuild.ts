@@ -43,4 +43,4 @@ export function newPoller(b: HostBuild, spec: PollerSpec): Poller {
 }
 
 /** No moderation: the consumer is woken as soon as work is there (virtio notifications, syscalls). */
-export const IMMEDIATE: Moderation = { minGapPs: 0, coalesceFrames: 0 };
+export const IMMEDIATE: Moderation = { minGapPs: 0, coalesceFrames: 0, delayPs: 0 };

@@ -34,7 +34,7 @@ export function runScenario(config: ScenarioConfig): RunResult {
   const windowEndPs = warmupPs + Math.round(config.workload.durationMs * PS_PER_MS);
   const recorder = new Recorder(warmupPs, windowEndPs, vmCount, resources.count);
   const pool = new PacketPool();
-  const cost = new CostModel(config.costs, config.host.ghz, config.host.ddio);
+  const cost = new CostModel(config.costs, config.host.ghz, config.host.ddio, config.workload.appCyclesPerFrame);
   const hostCores = Array.from({ length: hostCoreCount }, (_, i) => new CpuCore(sim, i, `host core ${i}`));
   const vcpuCores = Array.from(
     { length: vmCount },
@@ -53,10 +53,10 @@ export function runScenario(config: ScenarioConfig): RunResult {
     translated && iotlbMisses(dmaRings, config.nic.ringSize),
     config.host.crossSocket,
   );
-  const wireRx = new FifoStage(recorder, resources.wireRx, config.workload.sourceQueueFrames);
-  const wireTx = new FifoStage(recorder, resources.wireTx);
-  const pcieRx = new FifoStage(recorder, resources.pcieRx);
-  const pcieTx = new FifoStage(recorder, resources.pcieTx);
+  const wireRx = new FifoStage(recorder, resources.wireRx, true, config.workload.sourceQueueFrames);
+  const wireTx = new FifoStage(recorder, resources.wireTx, true);
+  const pcieRx = new FifoStage(recorder, resources.pcieRx, false);
+  const pcieTx = new FifoStage(recorder, resources.pcieTx, false);
   const nicTx = new NicTxPort(
     pool,
     recorder,
@@ -79,7 +79,11 @@ export function runScenario(config: ScenarioConfig): RunResult {
     vcpuCores,
     delivery,
     nicTx,
-    nicModeration: { minGapPs: Math.round(config.nic.itrUs * 1e6), coalesceFrames: config.nic.coalesceFrames },
+    nicModeration: {
+      minGapPs: Math.round(config.nic.itrUs * 1e6),
+      coalesceFrames: config.nic.coalesceFrames,
+      delayPs: 0,
+    },
     rx,
     tx,
   };

@@ -30,8 +30,10 @@ export const SCENARIO_DEFAULTS = {
   durationMs: 100,
   warmupMs: 10,
   sourceQueueFrames: 4096,
+  appCyclesPerFrame: 0,
   guestRingSize: 256,
   e1000ItrUs: 50,
+  virtualCoalesceUs: 0,
   napiBudget: 64,
   backendBatch: 256,
   backlogFrames: 1000,
@@ -132,6 +134,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
   const guest = {
     ringSize: input.guest?.ringSize ?? SCENARIO_DEFAULTS.guestRingSize,
     e1000ItrUs: input.guest?.e1000ItrUs ?? SCENARIO_DEFAULTS.e1000ItrUs,
+    virtualCoalesceUs: input.guest?.virtualCoalesceUs ?? SCENARIO_DEFAULTS.virtualCoalesceUs,
     napiBudget: input.guest?.napiBudget ?? SCENARIO_DEFAULTS.napiBudget,
     backendBatch: input.guest?.backendBatch ?? SCENARIO_DEFAULTS.backendBatch,
     backlogFrames: input.guest?.backlogFrames ?? SCENARIO_DEFAULTS.backlogFrames,
@@ -150,6 +153,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
     durationMs: input.workload?.durationMs ?? SCENARIO_DEFAULTS.durationMs,
     warmupMs: input.workload?.warmupMs ?? SCENARIO_DEFAULTS.warmupMs,
     sourceQueueFrames: input.workload?.sourceQueueFrames ?? SCENARIO_DEFAULTS.sourceQueueFrames,
+    appCyclesPerFrame: input.workload?.appCyclesPerFrame ?? SCENARIO_DEFAULTS.appCyclesPerFrame,
   };
 
   checkInteger(problems, 'host.cores', host.cores, 1, 1024);
@@ -164,6 +168,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
   checkInteger(problems, 'nic.coalesceFrames', nic.coalesceFrames, 0, 65536);
   checkInteger(problems, 'guest.ringSize', guest.ringSize, 8, 65536);
   checkNumber(problems, 'guest.e1000ItrUs', guest.e1000ItrUs, 0, 100_000);
+  checkNumber(problems, 'guest.virtualCoalesceUs', guest.virtualCoalesceUs, 0, 100_000);
   checkInteger(problems, 'guest.napiBudget', guest.napiBudget, 1, 65536);
   checkInteger(problems, 'guest.backendBatch', guest.backendBatch, 1, 65536);
   checkInteger(problems, 'guest.backlogFrames', guest.backlogFrames, 1, 1 << 20);
@@ -171,6 +176,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
   checkInteger(problems, 'vms.vcpus', vms.vcpus, 1, 256);
   checkNumber(problems, 'workload.durationMs', workload.durationMs, 0.001, MAX_DURATION_MS);
   checkNumber(problems, 'workload.warmupMs', workload.warmupMs, 0, MAX_DURATION_MS);
+  checkNumber(problems, 'workload.appCyclesPerFrame', workload.appCyclesPerFrame, 0, 10_000_000);
   checkInteger(problems, 'workload.sourceQueueFrames', workload.sourceQueueFrames, 1, 1 << 24);
   const seed = input.seed ?? SCENARIO_DEFAULTS.seed;
   checkInteger(problems, 'seed', seed, 0, 2 ** 32 - 1);

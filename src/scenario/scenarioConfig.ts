@@ -57,6 +57,11 @@ export interface GuestConfig {
   readonly ringSize: number;
   /** Guest interrupt moderation for emulated e1000 (min gap between virtual interrupts), µs. */
   readonly e1000ItrUs: number;
+  /**
+   * Virtual interrupt coalescing of paravirtual/VMBus vNICs (vmxnet3-style): the host delays the
+   * virtual interrupt this long after the first pending frame, µs; 0 (virtio) = none.
+   */
+  readonly virtualCoalesceUs: number;
   /** NAPI budget: packets one poll may take. */
   readonly napiBudget: number;
   /** Backend (vhost/netback/switch) batch limit: packets handled per poll of a switch queue. */
@@ -83,6 +88,11 @@ export interface WorkloadConfig {
   readonly warmupMs: number;
   /** Frames the traffic source buffers when offered load momentarily exceeds line rate (Poisson bursts). */
   readonly sourceQueueFrames: number;
+  /**
+   * Application work per frame on the core that runs the receiving (or sending) stack, cycles:
+   * 0 for a pure packet sink; a request-processing benchmark (ELI's apache/memcached) does more.
+   */
+  readonly appCyclesPerFrame: number;
 }
 
 /** The fully resolved configuration of one run. `bench` flags and scenario files both produce this. */

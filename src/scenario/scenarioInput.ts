@@ -39,6 +39,7 @@ export interface ScenarioInput {
   guest?: {
     ringSize?: number;
     e1000ItrUs?: number;
+    virtualCoalesceUs?: number;
     napiBudget?: number;
     backendBatch?: number;
     backlogFrames?: number;
@@ -56,6 +57,7 @@ export interface ScenarioInput {
     durationMs?: number;
     warmupMs?: number;
     sourceQueueFrames?: number;
+    appCyclesPerFrame?: number;
   };
   fallback?: boolean;
   costs?: Partial<Record<CostName, number>>;

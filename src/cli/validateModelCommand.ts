@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { evaluateCheck, summarizeValidation, type ValidationRow } from '../calibration/evaluateCheck.js';
+import { PUBLISHED_CHECKS, type CheckInput } from '../calibration/publishedChecks.js';
+import { formatValidationJson, formatValidationTable } from '../report/formatValidation.js';
+import type { RunResult } from '../run/runResult.js';
+import { runScenario } from '../run/runScenario.js';
+import { compileScenario } from '../scenario/compileScenario.js';
+import { formatLocatedProblem } from '../scenario/locatedProblem.js';
+import { readScenarioFile } from '../scenario/loadScenarioFile.js';
+import type { CliIo } from './cliIo.js';
+import { CommandFailure } from './commandFailure.js';
+import { EXIT_FAILURE } from './exitCodes.js';
+import { addFormatOptions, colorEnabled, parseFormatFlag } from './outputOptions.js';
+
+/** The reproduction scenarios shipped with the package. */
+export const PUBLISHED_SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/published/', import.meta.url));
+
+const FORMATS = ['table', 'json'] as const;
+
+/**
+ * `nicvirt validate-model`: run every reproduction scenario of scenarios/published/ and compare
+ * the simulated figures with the published ones; exit 1 when any is outside its tolerance.
+ */
+export function registerValidateModelCommand(program: Command, io: CliIo): Command {
+  const command = program
+    .command('validate-model')
+    .description('run the reproductions of published measurements and compare (exit 1 if any is off)')
+    .option('--only <ids>', 'comma-separated check or result ids, e.g. R5,R10b');
+  addFormatOptions(command, FORMATS);
+  command.action(async (_options: unknown, self: Command) => {
+    const options = self.opts<{ only?: string; format?: string; color?: boolean }>();
+    const format = parseFormatFlag(options.format, FORMATS, 'nicvirt validate-model');
+    const wanted = options.only?.split(',').map((id) => id.trim().toUpperCase());
+    const checks = PUBLISHED_CHECKS.filter(
+      (check) => !wanted || wanted.includes(check.id.toUpperCase()) || wanted.includes(check.result.toUpperCase()),
+    );
+    const cache = new Map<string, readonly RunResult[]>();
+    const rows: ValidationRow[] = [];
+    for (const check of checks) {
+      const runs: (readonly RunResult[])[] = [];
+      for (const input of check.inputs) runs.push(await runsOf(input, cache));
+      rows.push(evaluateCheck(check, runs));
+    }
+    const report = summarizeValidation(rows);
+    io.stdout(
+      format === 'json'
+        ? formatValidationJson(report)
+        : formatValidationTable(report, { color: colorEnabled(io, options.color) }),
+    );
+    if (report.failed > 0) {
+      throw new CommandFailure(`${report.failed} published figure(s) outside tolerance`, EXIT_FAILURE);
+    }
+  });
+  return command;
+}
+
+async function runsOf(input: CheckInput, cache: Map<string, readonly RunResult[]>): Promise<readonly RunResult[]> {
+  const key = `${input.file}\u0000${JSON.stringify(input.overrides ?? {})}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const text = await readScenarioFile(input.file, PUBLISHED_SCENARIO_DIR);
+  if (!text.ok) throw new Error(`published scenario ${input.file}: ${text.problems.map(formatLocatedProblem).join('; ')}`);
+  const compiled = compileScenario(text.value, { source: input.file, overrides: input.overrides ?? {} });
+  if (!compiled.ok) {
+    throw new Error(`published scenario ${input.file}: ${compiled.problems.map(formatLocatedProblem).join('; ')}`);
+  }
+  const runs = compiled.value.runs.map((run) => runScenario(run.config));
+  cache.set(key, runs);
+  return runs;
+}

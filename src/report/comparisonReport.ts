@@ -1,0 +1,98 @@
+import type { RunResult } from '../run/runResult.js';
+import type { ModeId } from '../scenario/scenarioConfig.js';
+import {
+  formatCount,
+  formatDropRatio,
+  formatFixed,
+  formatRate,
+  formatRatio,
+  formatSignificant,
+} from './formatNumbers.js';
+import { borderedTable, keyValueLines, type ReportStyle } from './reportStyle.js';
+import { scenarioHeadline } from './scenarioHeadline.js';
+
+export const DEFAULT_REFERENCE_MODE: ModeId = 'paravirt';
+
+/** Delivered Gbit/s of a run divided by the reference run's; NaN when the reference delivered nothing. */
+export function throughputRatio(run: RunResult, reference: RunResult): number {
+  return reference.delivered.gbps > 0 ? run.delivered.gbps / reference.delivered.gbps : Number.NaN;
+}
+
+/**
+ * Several runs of the same workload side by side (`--mode all`): one row per mode, with delivered
+ * throughput relative to the reference mode when the reference was run.
+ */
+export function comparisonReport(
+  runs: readonly RunResult[],
+  style: ReportStyle,
+  referenceMode: ModeId = DEFAULT_REFERENCE_MODE,
+): string {
+  const first = runs[0];
+  if (!first) return '';
+  const reference = runs.find((run) => run.mode === referenceMode);
+  const head = [
+    'mode',
+    'Gbit/s',
+    'Mpps',
+    '% line',
+    'drops',
+    'p99 µs',
+    'host cores',
+    'guest cores',
+    'host cyc/pkt',
+    'exits/s',
+    'irqs/s',
+  ];
+  if (reference) head.push(`× ${reference.mode}`);
+  const table = borderedTable(style, { head, alignRight: head.map((_, index) => index > 0) });
+  for (const run of runs) {
+    const row = [
+      run.mode === reference?.mode ? style.heading(run.mode) : run.mode,
+      formatSignificant(run.delivered.gbps),
+      formatSignificant(run.delivered.mpps),
+      `${formatFixed(run.delivered.lineRatePct, 1)}%`,
+      run.dropRatio > 0 ? style.bad(formatDropRatio(run.dropRatio)) : formatDropRatio(run.dropRatio),
+      formatSignificant(run.latencyUs.p99),
+      formatFixed(run.cpu.hostCores, 2),
+      formatFixed(run.cpu.guestCores, 2),
+      formatCount(run.cpu.hostCyclesPerPacket),
+      formatRate(run.rates.vmExitsPerSec),
+      formatRate(run.rates.interruptsPerSec),
+    ];
+    if (reference) row.push(formatRatio(throughputRatio(run, reference)));
+    table.push(row);
+  }
+
+  const [workload, host] = scenarioHeadline(first);
+  const sections = [`${style.heading('modes compared')} · ${workload}\n${style.dim(host)}`, table.toString()];
+  if (reference) {
+    sections.push(
+      style.dim(
+        `× ${reference.mode}: delivered Gbit/s relative to ${reference.modeName}, the reference (--reference)`,
+      ),
+    );
+  }
+  sections.push(
+    `${style.heading('bottlenecks')}\n${keyValueLines(
+      style,
+      runs.map((run) => [run.mode, style.warn(run.bottleneck)] as const),
+    )}`,
+  );
+  const withFallback = runs.filter((run) => run.placement.fallback > 0);
+  if (withFallback.length > 0) {
+    sections.push(
+      `${style.heading('placement')}\n${keyValueLines(
+        style,
+        withFallback.map(
+          (run) =>
+            [
+              run.mode,
+              `${formatCount(run.placement.dedicated)} dedicated · ${formatCount(run.placement.fallback)} on the software switch` +
+                (run.placement.note === '' ? '' : `\n${style.dim(run.placement.note)}`),
+            ] as const,
+        ),
+      )}`,
+    );
+  }
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Recorder } from '../../src/metrics/recorder.js';
+import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
+
+describe('Recorder', () => {
+  it('counts a frame in the cohort only when generated inside [start, end)', () => {
+    const recorder = new Recorder(1_000, 2_000, 2, 1);
+    expect(recorder.offer(0, 100, 999)).toBe(0);
+    expect(recorder.offer(0, 100, 1_000)).toBe(1);
+    expect(recorder.offer(1, 200, 1_999)).toBe(1);
+    expect(recorder.offer(1, 200, 2_000)).toBe(0);
+    expect(recorder.offeredFrames).toBe(2);
+    expect(recorder.offeredBytes).toBe(300);
+    expect(Array.from(recorder.vmOfferedFrames)).toEqual([1, 1]);
+    expect(Array.from(recorder.vmOfferedBytes)).toEqual([100, 200]);
+  });
+
+  it('records deliveries with latency in ns, and drops by location and VM', () => {
+    const recorder = new Recorder(0, 1_000, 2, 1);
+    recorder.deliver(1, 64, 5_000_000);
+    recorder.drop(DROP.nicRxRing, 0);
+    recorder.drop(DROP.nicRxRing, 1);
+    recorder.drop(DROP.guestRing, 1);
+    expect(recorder.deliveredFrames).toBe(1);
+    expect(recorder.deliveredBytes).toBe(64);
+    expect(recorder.latencyNs.max).toBe(5_000);
+    expect(recorder.vmLatencyNs[1]!.max).toBe(5_000);
+    expect(recorder.vmLatencyNs[0]!.count).toBe(0);
+    expect(recorder.droppedFrames).toBe(3);
+    expect(recorder.dropsByLocation[DROP.nicRxRing]).toBe(2);
+    expect(recorder.dropsByLocation[DROP.guestRing]).toBe(1);
+    expect(Array.from(recorder.vmDroppedFrames)).toEqual([1, 2]);
+  });
+
+  it('clips busy time to the window, per resource and per component', () => {
+    const recorder = new Recorder(1_000, 2_000, 1, 2);
+    recorder.busy(0, COMPONENT.switch, 500, 1_000); // 1000..1500 counts
+    recorder.busy(0, COMPONENT.switch, 1_200, 100); // inside
+    recorder.busy(0, COMPONENT.copy, 1_900, 500); // 1900..2000 counts
+    recorder.busy(0, COMPONENT.copy, 2_000, 100); // after the window
+    recorder.busy(0, COMPONENT.copy, 0, 1_000); // ends exactly at the start
+    recorder.busy(1, COMPONENT.exits, 0, 5_000); // covers the whole window
+    expect(recorder.busyByResourcePs[0]).toBe(700);
+    expect(recorder.busyByResourcePs[1]).toBe(1_000);
+    expect(recorder.busyByComponentPs[COMPONENT.switch]).toBe(600);
+    expect(recorder.busyByComponentPs[COMPONENT.copy]).toBe(100);
+    expect(recorder.busyByComponentPs[COMPONENT.exits]).toBe(1_000);
+    recorder.busyResource(1, 1_500, 0);
+    recorder.busyResource(0, 1_950, 100);
+    expect(recorder.busyByResourcePs[0]).toBe(750);
+  });
+
+  it('counts exits and interrupts only inside the window', () => {
+    const recorder = new Recorder(1_000, 2_000, 1, 1);
+    recorder.countExits(2, 999);
+    recorder.countExits(2, 1_000);
+    recorder.countInterrupts(1, 1_999);
+    recorder.countInterrupts(1, 2_000);
+    expect(recorder.vmExits).toBe(2);
+    expect(recorder.interrupts).toBe(1);
+    expect(recorder.inWindow(1_000)).toBe(true);
+    expect(recorder.inWindow(2_000)).toBe(false);
+  });
+});

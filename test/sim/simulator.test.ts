@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { EventHandler } from '../../src/sim/eventQueue.js';
+import { Simulator, type InlineSource } from '../../src/sim/simulator.js';
+
+/** Logs `now` and an id inside every handler, SimPy style. */
+function tracer(sim: Simulator, log: string[], id: string, then?: () => void): EventHandler {
+  return {
+    handleEvent(arg: number, nowPs: number): void {
+      expect(sim.nowPs).toBe(nowPs);
+      log.push(`${nowPs}:${id}${arg ? `#${arg}` : ''}`);
+      then?.();
+    },
+  };
+}
+
+/** An inline source emitting at fixed times, taking its sequence number when it sets each time. */
+class ListSource implements InlineSource {
+  nextPs: number;
+  nextSeq: number;
+  private index = 0;
+  constructor(
+    private readonly sim: Simulator,
+    private readonly times: readonly number[],
+    private readonly log: string[],
+    private readonly onEmit: (nowPs: number) => void = () => {},
+  ) {
+    this.nextPs = times[0] ?? Infinity;
+    this.nextSeq = sim.takeSeq();
+  }
+  emit(nowPs: number): void {
+    expect(this.sim.nowPs).toBe(nowPs);
+    this.log.push(`${nowPs}:src`);
+    this.index++;
+    this.nextPs = this.times[this.index] ?? Infinity;
+    this.nextSeq = this.sim.takeSeq();
+    this.onEmit(nowPs);
+  }
+}
+
+describe('Simulator', () => {
+  it('runs events in time order and advances the clock to each', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    sim.schedule(300, tracer(sim, log, 'c'));
+    sim.schedule(100, tracer(sim, log, 'a'));
+    sim.schedule(200, tracer(sim, log, 'b'));
+    sim.run();
+    expect(log).toEqual(['100:a', '200:b', '300:c']);
+    expect(sim.nowPs).toBe(300);
+    expect(sim.eventCount).toBe(3);
+  });
+
+  it('runs same-time events in the order they were scheduled, including ones scheduled by a handler', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    const late = tracer(sim, log, 'late');
+    const first = tracer(sim, log, 'first', () => {
+      // scheduled at the current time from inside a handler: runs after everything already due now
+      sim.schedule(sim.nowPs, late);
+    });
+    sim.schedule(50, first);
+    sim.schedule(50, tracer(sim, log, 'second'));
+    sim.schedule(50, tracer(sim, log, 'third'));
+    sim.schedule(10, tracer(sim, log, 'early'));
+    sim.run();
+    expect(log).toEqual(['10:early', '50:first', '50:second', '50:third', '50:late']);
+  });
+
+  it('passes the scheduled argument to the handler', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    const h = tracer(sim, log, 'e');
+    sim.schedule(5, h, 2);
+    sim.schedule(5, h, 1);
+    sim.run();
+    expect(log).toEqual(['5:e#2', '5:e#1']);
+  });
+
+  it('never runs a cancelled event; cancel returns false for a stale or already-run handle', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    let victim = -1;
+    const ran = sim.schedule(10, tracer(sim, log, 'canceller', () => {
+      expect(sim.cancel(victim)).toBe(true);
+      expect(sim.cancel(victim)).toBe(false);
+    }));
+    victim = sim.schedule(20, tracer(sim, log, 'victim'));
+    sim.schedule(30, tracer(sim, log, 'after', () => expect(sim.cancel(ran)).toBe(false)));
+    sim.run();
+    expect(log).toEqual(['10:canceller', '30:after']);
+    expect(sim.eventCount).toBe(2);
+  });
+
+  it('throws when scheduling in the past or at a fractional picosecond', () => {
+    const sim = new Simulator();
+    const errors: string[] = [];
+    sim.schedule(100, {
+      handleEvent(): void {
+        try {
+          sim.schedule(99, tracer(sim, [], 'x'));
+        } catch (error) {
+          errors.push((error as Error).message);
+        }
+      },
+    });
+    sim.run();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/past/);
+    expect(() => sim.schedule(50, tracer(sim, [], 'x'))).toThrow(/in the past/);
+    expect(() => sim.schedule(150.5, tracer(sim, [], 'x'))).toThrow(/not an integer/);
+    expect(() => sim.schedule(Number.NaN, tracer(sim, [], 'x'))).toThrow();
+    // scheduling at exactly now is allowed
+    expect(() => sim.schedule(100, tracer(sim, [], 'x'))).not.toThrow();
+  });
+
+  it('interleaves inline-source emissions with heap events by (time, sequence)', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    // A: scheduled before the source exists, so it precedes the source's emission at 10.
+    sim.schedule(10, tracer(sim, log, 'A'));
+    const source = new ListSource(sim, [0, 10, 20], log, (nowPs) => {
+      // B: scheduled at emit time 0 for time 10, after the source took the sequence for its
+      // emission at 10, so it follows that emission.
+      if (nowPs === 0) sim.schedule(10, tracer(sim, log, 'B'));
+    });
+    sim.addSource(source);
+    sim.schedule(15, tracer(sim, log, 'C'));
+    sim.schedule(20, tracer(sim, log, 'D'));
+    sim.run();
+    expect(log).toEqual(['0:src', '10:A', '10:src', '10:B', '15:C', '20:D', '20:src']);
+    expect(sim.emissionCount).toBe(3);
+    expect(sim.eventCount).toBe(4);
+  });
+
+  it('orders two inline sources at the same time by their sequence numbers', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    const first = new ListSource(sim, [5, 6], log);
+    const second: InlineSource = {
+      nextPs: 5,
+      nextSeq: sim.takeSeq(),
+      emit(nowPs: number): void {
+        log.push(`${nowPs}:second`);
+        this.nextPs = Infinity;
+      },
+    };
+    // add them in the opposite order: the sequence, not the registration order, decides
+    sim.addSource(second);
+    sim.addSource(first);
+    sim.run();
+    expect(log).toEqual(['5:src', '5:second', '6:src']);
+  });
+
+  it('stops before events later than `untilPs` and resumes where it stopped', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    for (const t of [10, 20, 30, 40]) sim.schedule(t, tracer(sim, log, `e${t}`));
+    sim.run(20);
+    expect(log).toEqual(['10:e10', '20:e20']);
+    sim.run(35);
+    expect(log).toEqual(['10:e10', '20:e20', '30:e30']);
+    sim.run();
+    expect(log).toEqual(['10:e10', '20:e20', '30:e30', '40:e40']);
+  });
+});

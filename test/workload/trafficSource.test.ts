@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Recorder } from '../../src/metrics/recorder.js';
+import { PacketPool } from '../../src/model/packetPool.js';
+import { Rng } from '../../src/sim/rng.js';
+import { Simulator } from '../../src/sim/simulator.js';
+import { TrafficSource } from '../../src/workload/trafficSource.js';
+import { makeVmPicker } from '../../src/workload/vmPicker.js';
+
+function source(arrivals: 'cbr' | 'poisson', ratePps: number, stopPs: number, windowStartPs = 0) {
+  const sim = new Simulator();
+  const pool = new PacketPool();
+  const recorder = new Recorder(windowStartPs, stopPs, 3, 1);
+  const times: number[] = [];
+  const vms: number[] = [];
+  const cohorts: number[] = [];
+  let mislabelled = 0;
+  sim.addSource(
+    new TrafficSource(sim, pool, recorder, {
+      ratePps,
+      arrivals,
+      stopPs,
+      pickVm: makeVmPicker(3, undefined, null),
+      pickBytes: () => 100,
+      random: new Rng(4),
+      entry: (id, nowPs) => {
+        times.push(nowPs);
+        vms.push(pool.vm[id]!);
+        cohorts.push(pool.cohort[id]!);
+        if (pool.genPs[id] !== nowPs || pool.bytes[id] !== 100) mislabelled++;
+        pool.release(id);
+      },
+    }),
+  );
+  sim.run();
+  // every frame carries its generation time and size
+  expect(mislabelled).toBe(0);
+  return { sim, recorder, times, vms, cohorts };
+}
+
+describe('TrafficSource', () => {
+  it('emits CBR frames at exactly round(k·period) from 0, without drift, until the stop time', () => {
+    // 3 Mpps: period 333,333.33 ps
+    const { times, vms, sim } = source('cbr', 3e6, 10_000_000);
+    expect(times.slice(0, 4)).toEqual([0, 333_333, 666_667, 1_000_000]);
+    expect(times.length).toBe(30);
+    expect(times[29]).toBe(9_666_667);
+    expect(vms.slice(0, 6)).toEqual([0, 1, 2, 0, 1, 2]);
+    expect(sim.emissionCount).toBe(30);
+  });
+
+  it('flags only frames generated inside the window as the cohort', () => {
+    const { cohorts, recorder } = source('cbr', 1e6, 10_000_000, 4_000_000);
+    // frames at 0, 1, …, 9 µs; the window starts at 4 µs
+    expect(cohorts).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    expect(recorder.offeredFrames).toBe(6);
+    expect(recorder.offeredBytes).toBe(600);
+  });
+
+  it('emits Poisson frames at the requested mean rate with exponential gaps', () => {
+    // 1 Mpps for 200 ms: 200k frames expected, σ ≈ 450
+    const { times } = source('poisson', 1e6, 200_000_000_000);
+    expect(Math.abs(times.length - 200_000)).toBeLessThan(2_000);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    expect(Math.abs(mean / 1_000_000 - 1)).toBeLessThan(0.01);
+    // exponential: the coefficient of variation is 1 (CBR would be 0)
+    const sd = Math.sqrt(gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / gaps.length);
+    expect(Math.abs(sd / mean - 1)).toBeLessThan(0.02);
+    // and P(gap > mean) = e^-1
+    const longer = gaps.filter((g) => g > mean).length / gaps.length;
+    expect(Math.abs(longer - Math.exp(-1))).toBeLessThan(0.01);
+  });
+
+  it('emits nothing at rate 0', () => {
+    const { times } = source('cbr', 0, 10_000_000);
+    expect(times).toEqual([]);
+  });
+});

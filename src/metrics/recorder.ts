@@ -87,6 +87,34 @@ export class Recorder {
     this.busyByComponentPs[component]! += inWindow;
   }
 
+  /**
+   * Charge one job on a CPU resource: `totalPs` of work from `startPs`, split over components as
+   * `componentPs[c]` for each c in `components`. A job that straddles a window edge is clipped
+   * pro rata.
+   */
+  busyJob(
+    resource: number,
+    startPs: number,
+    totalPs: number,
+    componentPs: Float64Array,
+    components: Int32Array,
+  ): void {
+    if (totalPs <= 0) return;
+    const endPs = startPs + totalPs;
+    let share = 1;
+    if (startPs < this.windowStartPs || endPs > this.windowEndPs) {
+      const inWindow = Math.min(endPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
+      if (inWindow <= 0) return;
+      share = inWindow / totalPs;
+    }
+    this.busyByResourcePs[resource]! += totalPs * share;
+    const byComponent = this.busyByComponentPs;
+    for (let i = 0; i < components.length; i++) {
+      const c = components[i]!;
+      byComponent[c]! += componentPs[c]! * share;
+    }
+  }
+
   /** Busy time of a non-CPU resource (wire, PCIe), clipped to the window. */
   busyResource(resource: number, startPs: number, durationPs: number): void {
     if (durationPs <= 0) return;

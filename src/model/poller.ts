@@ -85,6 +85,8 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
   private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
+  /** The components this poller can charge (its own costs and its sinks' signals). */
+  private readonly componentsUsed: Int32Array;
   private static nextMark = 1;
 
   constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: PollerSpec) {
@@ -113,6 +115,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.packetPerBytePs = perByte;
     this.routeByVm = Array.isArray(spec.output);
     this.sinks = Array.isArray(spec.output) ? (spec.output as readonly PacketSink[]) : [spec.output as PacketSink];
+    const used = new Set<number>();
+    const charges = [spec.perInterrupt, spec.perPoll, ...this.sinks.map((sink) => sink.signal)];
+    for (const charge of charges) for (const item of charge.items) used.add(item.component);
+    for (const item of spec.perPacket) used.add(item.component);
+    this.componentsUsed = Int32Array.from([...used].sort((a, b) => a - b));
     const capacity = Math.min(spec.budget, spec.ringCapacity);
     this.batchIds = new Int32Array(capacity);
     this.batchDonePs = new Float64Array(capacity);
@@ -184,8 +191,8 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   beginJob(nowPs: number, resourceId: number): number {
     const jobPs = this.jobComponentPs;
-    jobPs.fill(0);
-    const recorder = this.recorder;
+    const used = this.componentsUsed;
+    for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
     let totalPs = 0;
     if (this.interruptPending) {
       this.interruptPending = false;
@@ -235,11 +242,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       const sink = touched[i]!;
       if (sink.needsSignal()) totalPs += this.applyCharge(sink.signal, nowPs);
     }
-    for (let c = 0; c < jobPs.length; c++) {
-      const ps = jobPs[c]!;
-      if (ps > 0) recorder.busy(resourceId, c, nowPs, ps);
-    }
-    return Math.round(totalPs);
+    const durationPs = Math.round(totalPs);
+    this.recorder.busyJob(resourceId, nowPs, totalPs, jobPs, used);
+    return durationPs;
   }
 
   endJob(nowPs: number): void {

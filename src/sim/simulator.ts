@@ -62,30 +62,41 @@ export class Simulator {
   run(untilPs = Infinity): void {
     const queue = this.queue;
     const sources = this.sources;
+    const sourceCount = sources.length;
     for (;;) {
       let source: InlineSource | null = null;
-      for (let i = 0; i < sources.length; i++) {
+      let sourcePs = Infinity;
+      let sourceSeq = Infinity;
+      for (let i = 0; i < sourceCount; i++) {
         const candidate = sources[i]!;
-        if (candidate.nextPs === Infinity) continue;
-        if (
-          source === null ||
-          candidate.nextPs < source.nextPs ||
-          (candidate.nextPs === source.nextPs && candidate.nextSeq < source.nextSeq)
-        ) {
+        const t = candidate.nextPs;
+        if (t < sourcePs || (t === sourcePs && t !== Infinity && candidate.nextSeq < sourceSeq)) {
           source = candidate;
+          sourcePs = t;
+          sourceSeq = candidate.nextSeq;
         }
       }
-      const eventPs = queue.peekTimePs();
       if (source !== null) {
-        const sourcePs = source.nextPs;
-        if (sourcePs < eventPs || (sourcePs === eventPs && source.nextSeq < queue.peekSeq())) {
+        // Emit this source's arrivals inline for as long as they come before the next heap event
+        // (emitting may schedule an earlier event, so look at the heap again after each one).
+        let eventPs = queue.peekTimePs();
+        let emitted = false;
+        while (
+          sourcePs < eventPs ||
+          (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())
+        ) {
           if (sourcePs > untilPs) return;
           this.now = sourcePs;
           this.emissions++;
           source.emit(sourcePs);
-          continue;
+          emitted = true;
+          if (sourceCount > 1) break;
+          sourcePs = source.nextPs;
+          eventPs = queue.peekTimePs();
         }
+        if (emitted) continue;
       }
+      const eventPs = queue.peekTimePs();
       if (eventPs === Infinity || eventPs > untilPs) return;
       this.now = eventPs;
       this.events++;

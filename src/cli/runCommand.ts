@@ -9,6 +9,8 @@ import { addReportOptions, emitReport, reportSettingsFromOptions } from './outpu
 import { readProcessStdin, readScenarioSource, type StdinReader } from './readScenarioSource.js';
 import { addScenarioOptions, scenarioFlagsGiven, scenarioInputFromFlags } from './scenarioFlags.js';
 import { scenarioUsageError } from './scenarioUsageError.js';
+import { UsageError } from './usageError.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
 
 const EXAMPLES = `
 Precedence: built-in defaults < scenario file < flags given here.
@@ -55,9 +57,18 @@ async function runFile(file: string, command: Command, io: CliIo, readStdin: Std
 
   const dryRun: unknown = command.opts()['dryRun'];
   if (dryRun === true) {
-    io.stdout(
-      settings.format === 'json' ? formatDryRunJson(compiled.value) : formatDryRunText(compiled.value),
-    );
+    const text =
+      settings.format === 'json' ? formatDryRunJson(compiled.value) : formatDryRunText(compiled.value);
+    if (settings.outputPath === undefined) {
+      io.stdout(text);
+      return;
+    }
+    try {
+      await writeFileAtomic(settings.outputPath, text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`--output: cannot write ${settings.outputPath}: ${reason}`);
+    }
     return;
   }
   const runs = runAll(compiled.value, io);

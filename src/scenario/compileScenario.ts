@@ -8,7 +8,7 @@ import {
   type MatrixOrigin,
   type MatrixPoint,
 } from './expandMatrix.js';
-import { formatFieldPath, type FieldPath, type LocatedProblem } from './locatedProblem.js';
+import { capProblems, formatFieldPath, type FieldPath, type LocatedProblem } from './locatedProblem.js';
 import type { LocatedResult } from './locatedResult.js';
 import { scenarioInputValueAt } from './mergeScenarioInput.js';
 import { parseScenarioText, type ParsedScenarioText, type ScenarioFormat } from './parseScenarioText.js';
@@ -56,7 +56,9 @@ export function compileScenario(text: string, options: CompileOptions): LocatedR
   const doc = parsed.value;
 
   const checked = scenarioFileSchema.safeParse(doc.value, { reportInput: true });
-  if (!checked.success) return { ok: false, problems: describeZodIssues(checked.error.issues, doc) };
+  if (!checked.success) {
+    return { ok: false, problems: capProblems(describeZodIssues(checked.error.issues, doc), doc.source) };
+  }
 
   const { spec, problems: specProblems } = scenarioSpecFromFile(checked.data);
   if (specProblems.length > 0) {
@@ -95,7 +97,8 @@ export function compileScenario(text: string, options: CompileOptions): LocatedR
     if (pinning) found.push({ problem: inFile(doc, ['vms', 'pinned'], pinning), run: index });
     runs.push({ label: runLabel(config), config });
   }
-  if (found.length > 0) return { ok: false, problems: withRunContext(found, points) };
+  if (found.length > 0)
+    return { ok: false, problems: capProblems(withRunContext(found, points), doc.source) };
   return { ok: true, value: { source: doc.source, format: doc.format, runs } };
 }
 

@@ -40,3 +40,16 @@ export function formatLocatedProblem(problem: LocatedProblem): string {
       : '';
   return `${where}:${field} ${message}${detail}`;
 }
+
+/** Problems listed per file; the rest are counted (one slip can cascade into hundreds). */
+export const MAX_LISTED_PROBLEMS = 30;
+
+/** At most MAX_LISTED_PROBLEMS problems, then one that counts the rest. */
+export function capProblems(problems: readonly LocatedProblem[], source: string): LocatedProblem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  const rest = problems.length - MAX_LISTED_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { source, path: '', message: `… and ${rest} more problems like these` },
+  ];
+}

@@ -10,7 +10,7 @@ import {
   type Pair,
 } from 'yaml';
 import { findJsonSyntaxError } from './jsonSyntaxError.js';
-import type { FieldPath, LocatedProblem } from './locatedProblem.js';
+import { capProblems, type FieldPath, type LocatedProblem } from './locatedProblem.js';
 import type { LocatedResult } from './locatedResult.js';
 
 export type ScenarioFormat = 'yaml' | 'json';
@@ -99,23 +99,25 @@ export function parseScenarioText(
   });
   const language = detected.format === 'json' ? 'JSON' : 'YAML';
   const problems: LocatedProblem[] = [];
+  const seen = new Set<string>();
+  const add = (offset: number, message: string): void => {
+    const key = `${offset}\u0000${message}`;
+    if (!seen.has(key)) problems.push(problem(offset, message));
+    seen.add(key);
+  };
   for (const error of doc.errors) {
-    problems.push(
-      problem(
-        error.pos[0],
-        `malformed ${language}: ${firstLine(error.message)}; fix the syntax at this position`,
-      ),
-    );
+    const reason = /call stack/i.test(error.message)
+      ? `the document nests too deeply to read; a scenario needs a handful of levels`
+      : `${firstLine(error.message)}; fix the syntax at this position`;
+    add(error.pos[0], `malformed ${language}: ${reason}`);
   }
   for (const warning of doc.warnings) {
-    problems.push(
-      problem(
-        warning.pos[0],
-        `unsupported ${language}: ${firstLine(warning.message)}; scenario files use plain values without tags`,
-      ),
+    add(
+      warning.pos[0],
+      `unsupported ${language}: ${firstLine(warning.message)}; scenario files use plain values without tags`,
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems, source) };
 
   checkKeys(
     doc,

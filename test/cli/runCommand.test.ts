@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,5 +159,24 @@ describe('nicvirt run - (standard input)', () => {
       /<stdin>:1:18: malformed JSON \(read as JSON because it starts with \{ or \[\): a trailing comma/,
     );
     await expect(runStdin('', [])).rejects.toThrow(/<stdin>: the file is empty/);
+  });
+});
+
+describe('nicvirt run --dry-run --output', () => {
+  it('writes the report to the file instead of stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nicvirt-dry-'));
+    const out = join(dir, 'plan.json');
+    const run = await runCli([
+      'run',
+      join(repo, 'scenarios/sriov.yaml'),
+      '--dry-run',
+      '--format',
+      'json',
+      '--output',
+      out,
+    ]);
+    expect(run.code).toBe(EXIT_OK);
+    expect(run.stdout).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { dryRun: boolean }).dryRun).toBe(true);
   });
 });

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { findBottleneck, type BottleneckInput } from '../../src/metrics/findBottleneck.js';
 import type { DropLocation } from '../../src/run/runResult.js';
 
-const NO_DROPS: Record<DropLocation, number> = { source: 0, nicRxRing: 0, switchBacklog: 0, guestRing: 0, nicTxRing: 0 };
+const NO_DROPS: Record<DropLocation, number> = {
+  source: 0,
+  nicRxRing: 0,
+  switchBacklog: 0,
+  guestRing: 0,
+  nicTxRing: 0,
+};
 const PLACEMENT = { dedicated: 4, fallback: 0, vmPath: [], note: '4 VMs on their own VF' } as const;
 
 function input(overrides: Partial<BottleneckInput>): BottleneckInput {
-  return { utilization: [], drops: NO_DROPS, dropRatio: 0, placement: PLACEMENT, mode: 'sriov', ...overrides };
+  return {
+    utilization: [],
+    drops: NO_DROPS,
+    dropRatio: 0,
+    placement: PLACEMENT,
+    mode: 'sriov',
+    ...overrides,
+  };
 }
 
 describe('findBottleneck', () => {
@@ -31,7 +44,14 @@ describe('findBottleneck', () => {
 
   it('names the busiest resource when nothing is saturated (below 95%)', () => {
     expect(
-      findBottleneck(input({ utilization: [{ name: 'vCPU of VM 3', utilization: 0.949 }, { name: 'wire RX', utilization: 0.5 }] })),
+      findBottleneck(
+        input({
+          utilization: [
+            { name: 'vCPU of VM 3', utilization: 0.949 },
+            { name: 'wire RX', utilization: 0.5 },
+          ],
+        }),
+      ),
     ).toBe('no resource saturated; busiest is vCPU of VM 3 at 94.9%');
     expect(findBottleneck(input({}))).toBe('nothing was busy');
   });
@@ -48,7 +68,9 @@ describe('findBottleneck', () => {
       input({ drops: { ...NO_DROPS, nicRxRing: 10, guestRing: 30 }, dropRatio: 0.25 }),
     );
     expect(line).toBe("nothing was busy; 25.0% of frames dropped, most in the guests' virtual NIC rings");
-    expect(findBottleneck(input({ drops: { ...NO_DROPS, nicRxRing: 1 }, dropRatio: 0.0005 }))).toBe('nothing was busy');
+    expect(findBottleneck(input({ drops: { ...NO_DROPS, nicRxRing: 1 }, dropRatio: 0.0005 }))).toBe(
+      'nothing was busy',
+    );
   });
 
   it('adds the placement limit for modes with dedicated queues, not for paravirt/emulated', () => {

@@ -14,7 +14,7 @@ import { FifoStage } from '../../src/model/fifoStage.js';
 import { PacketPool } from '../../src/model/packetPool.js';
 import type { PacketSink } from '../../src/model/packetSink.js';
 import { Poller } from '../../src/model/poller.js';
-import { Rng, RngStreams } from '../../src/sim/rng.js';
+import { RngStreams, type Rng } from '../../src/sim/rng.js';
 import { Simulator, type InlineSource } from '../../src/sim/simulator.js';
 import { TrafficSource } from '../../src/workload/trafficSource.js';
 
@@ -73,7 +73,8 @@ class PoissonArrivals implements InlineSource {
   emit(nowPs: number): void {
     this.arrive(nowPs);
     this.remaining--;
-    this.nextPs = this.remaining > 0 ? nowPs + Math.round(this.random.nextExponential(this.meanGapPs)) : Infinity;
+    this.nextPs =
+      this.remaining > 0 ? nowPs + Math.round(this.random.nextExponential(this.meanGapPs)) : Infinity;
     this.nextSeq = this.sim.takeSeq();
   }
 }
@@ -131,7 +132,7 @@ function simulateCpuCore(rho: number, kind: ServiceKind, customers: number, seed
 function simulateFifoStage(rho: number, kind: ServiceKind, customers: number, seed: number) {
   const streams = new RngStreams(seed);
   const recorder = new Recorder(0, Number.MAX_SAFE_INTEGER, 1, 1);
-  const stage = new FifoStage(recorder, 0);
+  const stage = new FifoStage(recorder, 0, false);
   const arrivals = streams.stream('arrivals');
   const service = serviceSampler(kind, streams.stream('service'));
   const meanGapPs = SERVICE_PS / rho;
@@ -201,10 +202,9 @@ class SojournProbe implements PacketSink {
   ) {
     this.sojourns = new BatchMeans(expected);
   }
-  accept(id: number, readyPs: number, nowPs: number): void {
+  accept(id: number, readyPs: number): void {
     this.sojourns.add(readyPs - this.pool.genPs[id]!);
     this.delivery.accept(id, readyPs);
-    void nowPs;
   }
   needsSignal(): boolean {
     return false;
@@ -230,7 +230,7 @@ describe("the model's own Poller as an M/D/1 server", () => {
         core,
         ringCapacity: 1 << 16,
         dropLocation: 0,
-        moderation: { minGapPs: 0, coalesceFrames: 0 },
+        moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
         budget: 1,
         perInterrupt: NO_CHARGE,
         perPoll: NO_CHARGE,

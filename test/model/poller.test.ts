@@ -54,7 +54,7 @@ function poller(r: Rig, output: PacketSink, overrides: Partial<PollerSpec> = {})
     core: r.core,
     ringCapacity: 1024,
     dropLocation: DROP.guestRing,
-    moderation: { minGapPs: 0, coalesceFrames: 0 },
+    moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
     budget: 64,
     perInterrupt: { items: [], exits: 0, interrupts: 1 },
     perPoll: NO_CHARGE,
@@ -90,7 +90,8 @@ function feed(r: Rig, sink: Poller, count: number, gapPs: number, startPs = 0, c
 function burst(r: Rig, loads: readonly [Poller, number][]): void {
   r.sim.schedule(0, {
     handleEvent(_arg: number, nowPs: number): void {
-      for (const [sink, count] of loads) for (let k = 0; k < count; k++) sink.accept(newFrame(r, nowPs, 1), nowPs, nowPs);
+      for (const [sink, count] of loads)
+        for (let k = 0; k < count; k++) sink.accept(newFrame(r, nowPs, 1), nowPs, nowPs);
       for (const [sink] of loads) sink.wake(nowPs);
     },
   });
@@ -126,7 +127,7 @@ describe('Poller', () => {
   it('limits interrupts to one per ITR gap and batches the frames that arrive meanwhile', () => {
     const r = rig();
     const out = new LogSink(r.pool, 'out', []);
-    const moderation: Moderation = { minGapPs: 50 * US, coalesceFrames: 0 };
+    const moderation: Moderation = { minGapPs: 50 * US, coalesceFrames: 0, delayPs: 0 };
     // one frame per 2 µs for 10 ms, 0.1 µs of work each: the core is mostly idle
     const p = poller(r, out, {
       moderation,
@@ -144,7 +145,7 @@ describe('Poller', () => {
     const r = rig();
     const out = new LogSink(r.pool, 'out', []);
     const p = poller(r, out, {
-      moderation: { minGapPs: 1_000 * US, coalesceFrames: 8 },
+      moderation: { minGapPs: 1_000 * US, coalesceFrames: 8, delayPs: 0 },
       perPacket: [{ component: COMPONENT.switch, fixedPs: 1_000, perBytePs: 0 }],
     });
     // first frame interrupts at once; then one frame per µs: the next interrupt comes when 8 are
@@ -153,6 +154,28 @@ describe('Poller', () => {
     r.sim.run();
     expect(r.recorder.interrupts).toBe(3);
     expect(Math.max(...out.readyPs)).toBeLessThan(20 * US);
+  });
+
+  it('waits `delayPs` after the first pending frame before interrupting (coalescing timer)', () => {
+    const r = rig();
+    const out = new LogSink(r.pool, 'out', []);
+    const p = poller(r, out, {
+      moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 10 * US },
+      perPacket: [{ component: COMPONENT.switch, fixedPs: 1_000, perBytePs: 0 }],
+    });
+    // frames at 0, 1, …, 4 µs: one interrupt at 10 µs takes all five; then one at 100 µs, served at 110 µs
+    feed(r, p, 5, US);
+    feed(r, p, 1, 0, 100 * US);
+    r.sim.run();
+    expect(r.recorder.interrupts).toBe(2);
+    expect(out.readyPs).toEqual([
+      10 * US + 1_000,
+      10 * US + 2_000,
+      10 * US + 3_000,
+      10 * US + 4_000,
+      10 * US + 5_000,
+      110 * US + 1_000,
+    ]);
   });
 
   it('re-queues a poll that used its full budget behind other work on the same core (NAPI fairness)', () => {
@@ -173,8 +196,16 @@ describe('Poller', () => {
     const out = new LogSink(r.pool, 'out', []);
     const p = poller(r, out, {
       budget: 2,
-      perInterrupt: { items: [{ component: COMPONENT.interrupts, fixedPs: 5 * US, perBytePs: 0 }], exits: 1, interrupts: 1 },
-      perPoll: { items: [{ component: COMPONENT.interrupts, fixedPs: US, perBytePs: 0 }], exits: 0, interrupts: 0 },
+      perInterrupt: {
+        items: [{ component: COMPONENT.interrupts, fixedPs: 5 * US, perBytePs: 0 }],
+        exits: 1,
+        interrupts: 1,
+      },
+      perPoll: {
+        items: [{ component: COMPONENT.interrupts, fixedPs: US, perBytePs: 0 }],
+        exits: 0,
+        interrupts: 0,
+      },
     });
     burst(r, [[p, 6]]);
     r.sim.run();
@@ -190,7 +221,11 @@ describe('Poller', () => {
   it("charges an idle consumer's signal on the producer's core, once per batch", () => {
     const r = rig();
     const log: string[] = [];
-    const wakeUp: Charge = { items: [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }], exits: 0, interrupts: 1 };
+    const wakeUp: Charge = {
+      items: [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }],
+      exits: 0,
+      interrupts: 1,
+    };
     const out = new LogSink(r.pool, 'out', log, wakeUp);
     const p = poller(r, out, { perInterrupt: NO_CHARGE });
     burst(r, [[p, 3]]);
@@ -224,10 +259,14 @@ describe('Poller signalling of a downstream poller', () => {
       core: new CpuCore(sim, 1, 'core 1'),
       ringCapacity: 64,
       dropLocation: DROP.guestRing,
-      moderation: { minGapPs: 0, coalesceFrames: 0 },
+      moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
       budget: 64,
       // the guest side of an interrupt: one exit
-      perInterrupt: { items: [{ component: COMPONENT.exits, fixedPs: US, perBytePs: 0 }], exits: 1, interrupts: 0 },
+      perInterrupt: {
+        items: [{ component: COMPONENT.exits, fixedPs: US, perBytePs: 0 }],
+        exits: 1,
+        interrupts: 0,
+      },
       perPoll: NO_CHARGE,
       perPacket: [{ component: COMPONENT.guestStack, fixedPs: 10 * US, perBytePs: 0 }],
       signal: inject,

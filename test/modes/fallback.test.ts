@@ -7,12 +7,18 @@ describe('VMs beyond the NIC limit fall back to the software switch', () => {
     const result = runShort({ mode: 'vmdq', nic: { profile: '82598' }, vms: { count: 20 } });
     expect(result.placement.dedicated).toBe(15);
     expect(result.placement.fallback).toBe(5);
-    expect(result.perVm.filter((vm) => vm.path === 'softwareSwitch').map((vm) => vm.vm)).toEqual([15, 16, 17, 18, 19]);
+    expect(result.perVm.filter((vm) => vm.path === 'softwareSwitch').map((vm) => vm.vm)).toEqual([
+      15, 16, 17, 18, 19,
+    ]);
     expect(result.bottleneck).toContain('limit hit');
     expect(result.bottleneck).toContain('15 usable pools');
     // the fallback VMs' traffic runs through the switch on core 0
-    expect(result.utilization.some((row) => row.name === 'host core 0 (default queue + software switch)')).toBe(true);
-    expect(result.frames.offered).toBe(result.frames.delivered + result.frames.dropped + result.frames.inFlight);
+    expect(
+      result.utilization.some((row) => row.name === 'host core 0 (default queue + software switch)'),
+    ).toBe(true);
+    expect(result.frames.offered).toBe(
+      result.frames.delivered + result.frames.dropped + result.frames.inFlight,
+    );
   });
 
   it('vmq hands out queues first come, first served in the same way', () => {
@@ -40,6 +46,8 @@ describe('VMs beyond the NIC limit fall back to the software switch', () => {
     expect(result.bottleneck).toContain('63-VF limit');
     // fallback VMs bring the switch (and its copies) back on core 0
     expect(result.cpu.byComponent.copy).toBeGreaterThan(0);
-    expect(result.utilization.some((row) => row.name === 'host core 0 (software switch (fallback VMs))')).toBe(true);
+    expect(
+      result.utilization.some((row) => row.name === 'host core 0 (software switch (fallback VMs))'),
+    ).toBe(true);
   });
 });

@@ -22,7 +22,9 @@ describe('paravirt RX: all demux on one host core', () => {
     const c = result.cpu.byComponent;
     expect(c.switch).toBeGreaterThan(0.8);
     expect(c.switch).toBeGreaterThan(c.copy + c.exits + c.injection + c.interrupts + c.deviceModel);
-    expect(result.utilization[0]!.name).toBe(SWITCH_CORE);
+    // the wire is saturated too at 100% load; of the resources that do work, core 0 is the busiest
+    const busiestWorker = result.utilization.find((row) => !row.name.startsWith('wire'));
+    expect(busiestWorker?.name).toBe(SWITCH_CORE);
     expect(utilizationOf(result, SWITCH_CORE)).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -37,10 +39,12 @@ describe('paravirt RX: all demux on one host core', () => {
   });
 
   it('pays lookup + port path per frame on the switch core (1000 + 6200 cycles)', () => {
-    expect(cyclesPerFrame(result, result.cpu.byComponent.switch)).toBeCloseTo(
-      COSTS.switchLookupCycles + COSTS.switchPortCycles,
-      -1,
-    );
+    // below saturation, so no backlog straddles the window edges
+    const light = runShort({ mode: 'paravirt', vms: { count: 32 }, workload: { load: percent(20) } });
+    expect(light.dropRatio).toBe(0);
+    const perFrame = cyclesPerFrame(light, light.cpu.byComponent.switch);
+    // within 1%: frames delivered in the window and work done in it differ by a batch at the edges
+    expect(Math.abs(perFrame / (COSTS.switchLookupCycles + COSTS.switchPortCycles) - 1)).toBeLessThan(0.01);
   });
 
   it('injects a virtual interrupt for every interrupt a guest takes (host injections ≈ guest interrupts)', () => {
@@ -48,9 +52,13 @@ describe('paravirt RX: all demux on one host core', () => {
     // interrupts); each one should have been injected by the switch core (virtualInterruptInjectCycles).
     const ghz = result.scenario.host.ghz;
     const guestInterruptsPerSec = result.rates.vmExitsPerSec / 2;
-    const injectionsPerSec = (result.cpu.byComponent.injection * ghz * 1e9) / COSTS.virtualInterruptInjectCycles;
+    const injectionsPerSec =
+      (result.cpu.byComponent.injection * ghz * 1e9) / COSTS.virtualInterruptInjectCycles;
     expect(guestInterruptsPerSec).toBeGreaterThan(10_000);
-    expect(Math.abs(injectionsPerSec / guestInterruptsPerSec - 1)).toBeLessThan(0.05);
+    expect(
+      Math.abs(injectionsPerSec / guestInterruptsPerSec - 1),
+      `${Math.round(injectionsPerSec)} injections/s for ${Math.round(guestInterruptsPerSec)} guest interrupts/s`,
+    ).toBeLessThan(0.05);
   });
 });
 
@@ -93,13 +101,18 @@ describe('vmdq: NIC sorts into pools; the hypervisor still copies', () => {
     expect(result.placement.fallback).toBe(0);
     expect(result.cpu.byComponent.copy).toBeGreaterThan(0);
     // the switch component is the port path only: 6200 cycles per frame, no 1000-cycle lookup
-    expect(cyclesPerFrame(result, result.cpu.byComponent.switch)).toBeCloseTo(COSTS.switchPortCycles, -1);
+    expect(result.dropRatio).toBe(0);
+    const perFrame = cyclesPerFrame(result, result.cpu.byComponent.switch);
+    expect(Math.abs(perFrame / COSTS.switchPortCycles - 1)).toBeLessThan(0.01);
   });
 
   it('leaves host core 0 (default queue + software switch) idle when every VM has a pool', () => {
     expect(result.utilization.some((row) => row.name.startsWith('host core 0'))).toBe(false);
     const small = runShort({ mode: 'vmdq', vms: { count: 2 } });
-    expect(hostCoreRows(small).sort()).toEqual(['host core 1 (VMDq pool handling)', 'host core 2 (VMDq pool handling)']);
+    expect(hostCoreRows(small).sort()).toEqual([
+      'host core 1 (VMDq pool handling)',
+      'host core 2 (VMDq pool handling)',
+    ]);
   });
 });
 
@@ -114,21 +127,29 @@ describe('vmq: NIC DMAs straight into the vNIC', () => {
 });
 
 describe('emulated (e1000): device model and register traps', () => {
-  const emulated = runShort({ mode: 'emulated', vms: { count: 8 }, workload: { load: percent(20) } });
-  const paravirt = runShort({ mode: 'paravirt', vms: { count: 8 }, workload: { load: percent(20) } });
+  const emulated = runShort({ mode: 'emulated', vms: { count: 32 }, workload: { load: percent(20) } });
+  const paravirt = runShort({ mode: 'paravirt', vms: { count: 32 }, workload: { load: percent(20) } });
 
-  it('runs a device model per VM (deviceModel > 0) beside the switch', () => {
+  it('runs a device model per VM (deviceModel > 0) on its own cores, beside the switch', () => {
     expect(emulated.cpu.byComponent.deviceModel).toBeGreaterThan(0);
     expect(emulated.cpu.byComponent.switch).toBeGreaterThan(0);
     expect(paravirt.cpu.byComponent.deviceModel).toBe(0);
-    expect(emulated.utilization.some((row) => row.name.endsWith('(device models)'))).toBe(true);
+    const small = runShort({ mode: 'emulated', vms: { count: 2 }, workload: { load: percent(20) } });
+    expect(hostCoreRows(small).sort()).toEqual([
+      SWITCH_CORE,
+      'host core 1 (device models)',
+      'host core 2 (device models)',
+    ]);
   });
 
   it('takes far more exits than paravirt for the same traffic: every register access traps', () => {
     expect(emulated.dropRatio).toBe(0);
     expect(paravirt.dropRatio).toBe(0);
-    expect(emulated.rates.vmExitsPerSec).toBeGreaterThan(3 * paravirt.rates.vmExitsPerSec);
-    // user-space exits at 6732 cycles: the exit time grows far more than the exit count
+    // measured: 982k vs 327k exits/s (3.0×)
+    expect(emulated.rates.vmExitsPerSec).toBeGreaterThan(2.5 * paravirt.rates.vmExitsPerSec);
+    // e1000: exit + EOI exit + 3 register traps per interrupt, 1 per poll; virtio: 2 per interrupt
+    expect(emulated.rates.vmExitsPerSec / emulated.rates.interruptsPerSec).toBeGreaterThan(5);
+    // user-space exits at 6732 cycles: the exit time grows far more than the exit count (10×)
     expect(emulated.cpu.byComponent.exits).toBeGreaterThan(5 * paravirt.cpu.byComponent.exits);
   });
 });

@@ -217,3 +217,11 @@ describe('compileScenario: problems', () => {
     expect(problem?.message).toContain('did you mean "vcpus"?');
   });
 });
+
+describe('compileScenario: floods', () => {
+  it('lists at most 30 problems and counts the rest', () => {
+    const found = problems(`vms: [${Array.from({ length: 100 }, () => '0').join(', ')}]\n`);
+    expect(found).toHaveLength(31);
+    expect(found[30]?.message).toBe('… and 70 more problems like these');
+  });
+});

@@ -100,3 +100,13 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('['.repeat(100_000))?.message).toContain('nesting deeper');
   });
 });
+
+describe('parseScenarioText: cascades', () => {
+  it('lists at most 30 syntax problems and counts the rest', () => {
+    const parsed = parseScenarioText(`a: ${'['.repeat(100_000)}\n`, 'deep.yaml');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.length).toBeLessThanOrEqual(31);
+    expect(parsed.problems[0]?.message).toContain('nests too deeply');
+  });
+});

@@ -23,13 +23,14 @@ class ListSource implements InlineSource {
     private readonly times: readonly number[],
     private readonly log: string[],
     private readonly onEmit: (nowPs: number) => void = () => {},
+    private readonly label = 'src',
   ) {
     this.nextPs = times[0] ?? Infinity;
     this.nextSeq = sim.takeSeq();
   }
   emit(nowPs: number): void {
     expect(this.sim.nowPs).toBe(nowPs);
-    this.log.push(`${nowPs}:src`);
+    this.log.push(`${nowPs}:${this.label}`);
     this.index++;
     this.nextPs = this.times[this.index] ?? Infinity;
     this.nextSeq = this.sim.takeSeq();
@@ -80,12 +81,18 @@ describe('Simulator', () => {
     const sim = new Simulator();
     const log: string[] = [];
     let victim = -1;
-    const ran = sim.schedule(10, tracer(sim, log, 'canceller', () => {
-      expect(sim.cancel(victim)).toBe(true);
-      expect(sim.cancel(victim)).toBe(false);
-    }));
+    const ran = sim.schedule(
+      10,
+      tracer(sim, log, 'canceller', () => {
+        expect(sim.cancel(victim)).toBe(true);
+        expect(sim.cancel(victim)).toBe(false);
+      }),
+    );
     victim = sim.schedule(20, tracer(sim, log, 'victim'));
-    sim.schedule(30, tracer(sim, log, 'after', () => expect(sim.cancel(ran)).toBe(false)));
+    sim.schedule(
+      30,
+      tracer(sim, log, 'after', () => expect(sim.cancel(ran)).toBe(false)),
+    );
     sim.run();
     expect(log).toEqual(['10:canceller', '30:after']);
     expect(sim.eventCount).toBe(2);
@@ -132,23 +139,45 @@ describe('Simulator', () => {
     expect(sim.eventCount).toBe(4);
   });
 
+  it('lets a lone source yield to an event it schedules before its own next emission', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    const source = new ListSource(sim, [0, 10, 20, 30], log, (nowPs) => {
+      if (nowPs === 0) sim.schedule(5, tracer(sim, log, 'X'));
+      if (nowPs === 10)
+        sim.schedule(
+          25,
+          tracer(sim, log, 'Y', () => sim.schedule(25, tracer(sim, log, 'Z'))),
+        );
+    });
+    sim.addSource(source);
+    sim.run();
+    expect(log).toEqual(['0:src', '5:X', '10:src', '20:src', '25:Y', '25:Z', '30:src']);
+  });
+
+  it('stops inline emissions at `untilPs` too, and resumes them', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    sim.addSource(new ListSource(sim, [0, 10, 20, 30], log));
+    sim.schedule(15, tracer(sim, log, 'E'));
+    sim.run(12);
+    expect(log).toEqual(['0:src', '10:src']);
+    sim.run();
+    expect(log).toEqual(['0:src', '10:src', '15:E', '20:src', '30:src']);
+  });
+
   it('orders two inline sources at the same time by their sequence numbers', () => {
     const sim = new Simulator();
     const log: string[] = [];
-    const first = new ListSource(sim, [5, 6], log);
-    const second: InlineSource = {
-      nextPs: 5,
-      nextSeq: sim.takeSeq(),
-      emit(nowPs: number): void {
-        log.push(`${nowPs}:second`);
-        this.nextPs = Infinity;
-      },
-    };
+    const first = new ListSource(sim, [5, 6], log, undefined, 'first');
+    const second = new ListSource(sim, [5], log, undefined, 'second');
     // add them in the opposite order: the sequence, not the registration order, decides
     sim.addSource(second);
     sim.addSource(first);
     sim.run();
-    expect(log).toEqual(['5:src', '5:second', '6:src']);
+    // `first` took its sequence number before `second`, so it goes first at 5
+    expect(log).toEqual(['5:first', '5:second', '6:first']);
+    expect(sim.emissionCount).toBe(3);
   });
 
   it('stops before events later than `untilPs` and resumes where it stopped', () => {

@@ -13,7 +13,10 @@ describe('offered load', () => {
 
   it('converts L2 Gbit/s (frame bytes only, no preamble) to frames per second', () => {
     expect(offeredPps({ unit: 'gbps', value: 5 }, 10, F1518)).toBeCloseTo(5e9 / (1518 * 8), 6);
-    expect(offeredPps({ unit: 'gbps', value: 1 }, 10, { kind: 'imix' })).toBeCloseTo(1e9 / ((4246 / 12) * 8), 6);
+    expect(offeredPps({ unit: 'gbps', value: 1 }, 10, { kind: 'imix' })).toBeCloseTo(
+      1e9 / ((4246 / 12) * 8),
+      6,
+    );
   });
 
   it('takes Mpps as is, whatever the frame size or link', () => {
@@ -24,7 +27,10 @@ describe('offered load', () => {
   it('expresses any load as a fraction of line rate', () => {
     expect(offeredFractionOfLineRate({ unit: 'percent', value: 37 }, 10, F1518)).toBeCloseTo(0.37, 12);
     // 9.8694 Gbit/s of L2 at 1518 B is exactly line rate on 10 GbE
-    expect(offeredFractionOfLineRate({ unit: 'gbps', value: (10 * 1518) / 1538 }, 10, F1518)).toBeCloseTo(1, 12);
+    expect(offeredFractionOfLineRate({ unit: 'gbps', value: (10 * 1518) / 1538 }, 10, F1518)).toBeCloseTo(
+      1,
+      12,
+    );
     expect(offeredFractionOfLineRate({ unit: 'mpps', value: 14.880952 }, 10, F64)).toBeCloseTo(1, 6);
   });
 

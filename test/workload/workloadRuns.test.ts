@@ -36,7 +36,11 @@ describe('workload through runScenario', () => {
   });
 
   it('runs IMIX with its mean frame size of (7·64+4·570+1518)/12 B', () => {
-    const result = runShort({ mode: 'native', vms: { count: 4 }, workload: { frame: { kind: 'imix' }, load: percent(50) } });
+    const result = runShort({
+      mode: 'native',
+      vms: { count: 4 },
+      workload: { frame: { kind: 'imix' }, load: percent(50) },
+    });
     const mean = (7 * 64 + 4 * 570 + 1518) / 12;
     expect(result.frameBytes).toBeCloseTo(mean, 10);
     expect(result.frameLabel).toBe('imix');
@@ -69,7 +73,11 @@ describe('workload through runScenario', () => {
   });
 
   it('offers twice one direction in bidir and delivers both', () => {
-    const input = { mode: 'sriov', vms: { count: 8 }, workload: { load: percent(60), frame: frame(512) } } as const;
+    const input = {
+      mode: 'sriov',
+      vms: { count: 8 },
+      workload: { load: percent(60), frame: frame(512) },
+    } as const;
     const rx = runShort(input);
     const bidir = runShort({ ...input, workload: { ...input.workload, direction: 'bidir' } });
     expect(bidir.frames.offered).toBe(2 * rx.frames.offered);

@@ -1,12 +1,21 @@
 import { RESULT_SCHEMA_VERSION, type BenchResult, type RunResult } from '../run/runResult.js';
+import { MODEL_VERSION } from '../run/modelVersion.js';
+import { withConfigHash } from '../run/withConfigHash.js';
 import { TOOL_NAME, toolVersion } from './toolVersion.js';
 
 /** Wrap runs in the JSON contract's envelope. No timestamps: same command and seed, same bytes. */
 export function buildBenchResult(seed: number, runs: readonly RunResult[]): BenchResult {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: toolVersion() },
+    tool: resultTool(),
     seed,
-    runs,
+    // Each run names its configuration (configHash) and model version, so results can be matched
+    // across files (nicvirt compare, merge, --resume).
+    runs: runs.map((run) => withConfigHash(run)),
   };
+}
+
+/** `tool` of every result: name, package version and the model version. */
+export function resultTool(): BenchResult['tool'] & { readonly modelVersion: string } {
+  return { name: TOOL_NAME, version: toolVersion(), modelVersion: MODEL_VERSION };
 }

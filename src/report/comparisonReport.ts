@@ -10,6 +10,15 @@ import {
 } from './formatNumbers.js';
 import { borderedTable, keyValueLines, type ReportStyle } from './reportStyle.js';
 import { scenarioHeadline } from './scenarioHeadline.js';
+import { loadLabel } from '../workload/offeredLoad.js';
+
+/** The workload fields that can differ between the runs of a matrix, with their column titles. */
+const VARYING_FIELDS: readonly { readonly title: string; readonly value: (run: RunResult) => string }[] = [
+  { title: 'VMs', value: (run) => String(run.vms) },
+  { title: 'frame B', value: (run) => run.frameLabel },
+  { title: 'load', value: (run) => loadLabel(run.scenario.workload.load) },
+  { title: 'dir', value: (run) => run.direction },
+];
 
 export const DEFAULT_REFERENCE_MODE: ModeId = 'paravirt';
 
@@ -29,9 +38,16 @@ export function comparisonReport(
 ): string {
   const first = runs[0];
   if (!first) return '';
+  const varying = VARYING_FIELDS.filter((field) => new Set(runs.map(field.value)).size > 1);
+  const pointOf = (run: RunResult): string => varying.map((field) => field.value(run)).join('\u0000');
+  const referenceFor = (run: RunResult): RunResult | undefined =>
+    runs.find((candidate) => candidate.mode === referenceMode && pointOf(candidate) === pointOf(run));
+  const labelOf = (run: RunResult): string =>
+    [run.mode, ...varying.map((field) => `${field.title} ${field.value(run)}`)].join(' · ');
   const reference = runs.find((run) => run.mode === referenceMode);
   const head = [
     'mode',
+    ...varying.map((field) => field.title),
     'Gbit/s',
     'Mpps',
     '% line',
@@ -46,8 +62,10 @@ export function comparisonReport(
   if (reference) head.push(`× ${reference.mode}`);
   const table = borderedTable(style, { head, alignRight: head.map((_, index) => index > 0) });
   for (const run of runs) {
+    const runReference = referenceFor(run);
     const row = [
       run.mode === reference?.mode ? style.heading(run.mode) : run.mode,
+      ...varying.map((field) => field.value(run)),
       formatSignificant(run.delivered.gbps),
       formatSignificant(run.delivered.mpps),
       `${formatFixed(run.delivered.lineRatePct, 1)}%`,
@@ -59,12 +77,17 @@ export function comparisonReport(
       formatRate(run.rates.vmExitsPerSec),
       formatRate(run.rates.interruptsPerSec),
     ];
-    if (reference) row.push(formatRatio(throughputRatio(run, reference)));
+    if (reference) row.push(runReference ? formatRatio(throughputRatio(run, runReference)) : '—');
     table.push(row);
   }
 
   const [workload, host] = scenarioHeadline(first);
   const sections = [`${style.heading('modes compared')} · ${workload}\n${style.dim(host)}`, table.toString()];
+  if (varying.length > 0) {
+    sections[0] += `\n${style.dim(
+      `${varying.map((field) => field.title).join(', ')} vary across runs (see the columns); the line above describes the first run`,
+    )}`;
+  }
   if (reference) {
     sections.push(
       style.dim(
@@ -75,7 +98,7 @@ export function comparisonReport(
   sections.push(
     `${style.heading('bottlenecks')}\n${keyValueLines(
       style,
-      runs.map((run) => [run.mode, style.warn(run.bottleneck)] as const),
+      runs.map((run) => [labelOf(run), style.warn(run.bottleneck)] as const),
     )}`,
   );
   const withFallback = runs.filter((run) => run.placement.fallback > 0);
@@ -86,7 +109,7 @@ export function comparisonReport(
         withFallback.map(
           (run) =>
             [
-              run.mode,
+              labelOf(run),
               `${formatCount(run.placement.dedicated)} dedicated · ${formatCount(run.placement.fallback)} on the software switch` +
                 (run.placement.note === '' ? '' : `\n${style.dim(run.placement.note)}`),
             ] as const,

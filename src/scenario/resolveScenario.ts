@@ -151,7 +151,10 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
     load: input.workload?.load ?? SCENARIO_DEFAULTS.load,
     arrivals: input.workload?.arrivals ?? SCENARIO_DEFAULTS.arrivals,
     durationMs: input.workload?.durationMs ?? SCENARIO_DEFAULTS.durationMs,
-    warmupMs: input.workload?.warmupMs ?? SCENARIO_DEFAULTS.warmupMs,
+    // The default warm-up never exceeds the duration: `--duration 5` alone is a valid short run.
+    warmupMs:
+      input.workload?.warmupMs ??
+      Math.min(SCENARIO_DEFAULTS.warmupMs, input.workload?.durationMs ?? SCENARIO_DEFAULTS.durationMs),
     sourceQueueFrames: input.workload?.sourceQueueFrames ?? SCENARIO_DEFAULTS.sourceQueueFrames,
     appCyclesPerFrame: input.workload?.appCyclesPerFrame ?? SCENARIO_DEFAULTS.appCyclesPerFrame,
   };
@@ -226,10 +229,12 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
       });
     }
   }
-  if (workload.warmupMs > workload.durationMs * 10) {
+  if (workload.warmupMs > workload.durationMs) {
     problems.push({
       path: 'workload.warmupMs',
-      message: `warm-up (${workload.warmupMs} ms) is more than ten times the measured duration (${workload.durationMs} ms); shorten the warm-up or lengthen the duration`,
+      message: `warm-up (${workload.warmupMs} ms) is longer than the measured duration (${workload.durationMs} ms); shorten the warm-up or lengthen the duration`,
+      expected: `≤ ${workload.durationMs} ms (the duration)`,
+      received: `${workload.warmupMs} ms`,
     });
   }
   if (mode === 'sriov') {

@@ -1,0 +1,80 @@
+import type { BenchResult } from '../run/runResult.js';
+import { kneesOf, pointOf } from '../sweep/sweepResult.js';
+import { formatDropRatio, formatFixed, formatSignificant } from './formatNumbers.js';
+import { runLoadLabel } from './runNames.js';
+
+const HEAD = [
+  '#',
+  'mode',
+  'VMs',
+  'frame',
+  'load',
+  'dir',
+  'Gbit/s',
+  'Mpps',
+  '% line',
+  'drops',
+  'p99 µs',
+  'host cores',
+  'bottleneck',
+];
+const RIGHT = new Set(['#', 'VMs', 'Gbit/s', 'Mpps', '% line', 'drops', 'p99 µs', 'host cores']);
+
+/** Text safe inside a GitHub-flavoured Markdown table cell. */
+export function markdownCell(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/** A GitHub-flavoured Markdown table; `right` names the right-aligned columns. */
+export function markdownTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: ReadonlySet<string> = new Set(),
+): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const rule = `|${head.map((title) => (right.has(title) ? '---:' : '---')).join('|')}|`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+/**
+ * Markdown for pull-request comments and job summaries (`>> $GITHUB_STEP_SUMMARY`): one table row
+ * per run and, for sweeps over VM counts, the knee of each mode.
+ */
+export function formatMarkdown(result: BenchResult): string {
+  const rows = result.runs.map((run, index) => [
+    String(pointOf(run, index)),
+    run.mode,
+    String(run.vms),
+    run.frameLabel,
+    runLoadLabel(run),
+    run.direction,
+    formatSignificant(run.delivered.gbps),
+    formatSignificant(run.delivered.mpps),
+    `${formatFixed(run.delivered.lineRatePct, 1)}%`,
+    formatDropRatio(run.dropRatio),
+    formatSignificant(run.latencyUs.p99),
+    formatFixed(run.cpu.hostCores, 2),
+    run.bottleneck,
+  ]);
+  const sections = [
+    `### nicvirt: ${result.runs.length} run${result.runs.length === 1 ? '' : 's'}`,
+    markdownTable(HEAD, rows, RIGHT),
+  ];
+  const knees = kneesOf(result);
+  if (knees.length > 0) {
+    sections.push(
+      '#### Knees',
+      markdownTable(
+        ['mode', 'workload', 'knee (VMs)', 'constraint', 'what happens'],
+        knees.map((knee) => [
+          knee.mode,
+          knee.workload,
+          knee.kneeVms === null ? 'none' : String(knee.kneeVms),
+          knee.constraint,
+          knee.summary,
+        ]),
+      ),
+    );
+  }
+  return `${sections.join('\n\n')}\n`;
+}

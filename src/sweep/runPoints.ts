@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RunResult } from '../run/runResult.js';
+import { runScenario } from '../run/runScenario.js';
+import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
+import type { WorkerReply, WorkerTask } from './sweepWorker.js';
+
+export interface PointTask {
+  readonly point: number;
+  readonly config: ScenarioConfig;
+}
+
+export interface RunPointsOptions {
+  /** Points simulated at once; 1 runs them one after another on this thread. */
+  readonly jobs: number;
+  /** Called as each point finishes, in completion order. */
+  readonly onResult: (point: number, result: RunResult) => void;
+  /** Stops handing out points; points in flight are abandoned (workers terminated). */
+  readonly signal?: AbortSignal;
+  /** The compiled worker script; default: sweepWorker.js next to this module. */
+  readonly workerUrl?: URL;
+}
+
+export interface RunPointsOutcome {
+  /** Results by point, of every point that finished. */
+  readonly results: ReadonlyMap<number, RunResult>;
+  /** False when the signal stopped the run before every point finished. */
+  readonly complete: boolean;
+  /** How the points ran: on worker threads, or here (one at a time). */
+  readonly mode: 'workers' | 'in-process';
+}
+
+/** The compiled worker next to this module (dist/sweep/sweepWorker.js), if there is one. */
+export function defaultWorkerUrl(): URL | undefined {
+  const url = new URL('./sweepWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/**
+ * Simulate every task, `jobs` at a time on worker threads (or in process when jobs is 1 or no
+ * compiled worker exists, e.g. under vitest, which runs the TypeScript sources). runScenario is
+ * pure, so the result of each point is the same wherever and in whatever order it runs.
+ */
+export async function runPoints(tasks: readonly PointTask[], options: RunPointsOptions): Promise<RunPointsOutcome> {
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
+  if (jobs === 1 || workerUrl === undefined) return runInProcess(tasks, options);
+  return runOnWorkers(tasks, options, jobs, workerUrl);
+}
+
+async function runInProcess(tasks: readonly PointTask[], options: RunPointsOptions): Promise<RunPointsOutcome> {
+  const results = new Map<number, RunResult>();
+  for (const task of tasks) {
+    // Yield to the event loop between points so a signal handler can run.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) return { results, complete: false, mode: 'in-process' };
+    const result = runScenario(task.config);
+    results.set(task.point, result);
+    options.onResult(task.point, result);
+  }
+  return { results, complete: true, mode: 'in-process' };
+}
+
+function runOnWorkers(
+  tasks: readonly PointTask[],
+  options: RunPointsOptions,
+  jobs: number,
+  workerUrl: URL,
+): Promise<RunPointsOutcome> {
+  return new Promise((resolve, reject) => {
+    const results = new Map<number, RunResult>();
+    const workers: Worker[] = [];
+    let next = 0;
+    let settled = false;
+
+    const finish = (outcome: { complete: boolean } | { error: Error }): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      const terminations = workers.map((worker) => worker.terminate());
+      void Promise.allSettled(terminations).then(() => {
+        if ('error' in outcome) reject(outcome.error);
+        else resolve({ results, complete: outcome.complete, mode: 'workers' });
+      });
+    };
+    const onAbort = (): void => finish({ complete: false });
+
+    const feed = (worker: Worker): void => {
+      if (settled) return;
+      const task = tasks[next];
+      if (task === undefined) {
+        if (results.size === tasks.length) finish({ complete: true });
+        return;
+      }
+      next += 1;
+      const message: WorkerTask = { point: task.point, config: task.config };
+      worker.postMessage(message);
+    };
+
+    if (options.signal?.aborted) {
+      resolve({ results, complete: false, mode: 'workers' });
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    for (let i = 0; i < jobs; i++) {
+      const worker = new Worker(workerUrl);
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (settled) return;
+        if (!reply.ok) {
+          const error = new Error(`point ${reply.point}: ${reply.message}`);
+          if (reply.stack !== undefined) error.stack = reply.stack;
+          finish({ error });
+          return;
+        }
+        results.set(reply.point, reply.result);
+        options.onResult(reply.point, reply.result);
+        feed(worker);
+      });
+      worker.on('error', (error) => finish({ error }));
+      worker.on('exit', (code) => {
+        if (!settled && code !== 0) finish({ error: new Error(`a sweep worker exited with code ${code}`) });
+      });
+      feed(worker);
+    }
+  });
+}

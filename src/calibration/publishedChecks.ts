@@ -45,14 +45,22 @@ export function totalCpuPerGbps(run: RunResult): number {
   return (run.cpu.hostCores + run.cpu.guestCores) / run.delivered.gbps;
 }
 
-function pick(runs: readonly RunResult[] | undefined, mode: string, frameBytes?: number, vms?: number): RunResult {
+function pick(
+  runs: readonly RunResult[] | undefined,
+  mode: string,
+  frameBytes?: number,
+  vms?: number,
+): RunResult {
   const found = runs?.find(
     (run) =>
       run.mode === mode &&
       (frameBytes === undefined || run.frameBytes === frameBytes) &&
       (vms === undefined || run.vms === vms),
   );
-  if (!found) throw new Error(`calibration: no ${mode} run (${frameBytes ?? '*'} B, ${vms ?? '*'} VMs) in the scenario`);
+  if (!found)
+    throw new Error(
+      `calibration: no ${mode} run (${frameBytes ?? '*'} B, ${vms ?? '*'} VMs) in the scenario`,
+    );
   return found;
 }
 
@@ -177,7 +185,8 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     tolerancePct: 0,
     inputs: [{ file: 'r2-eli.yaml' }],
     fitted: 'workload.appCyclesPerFrame = 8000 (the benchmark’s per-request work)',
-    measure: (runs) => (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100,
+    measure: (runs) =>
+      (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100,
   },
   {
     id: 'R2b',
@@ -188,7 +197,8 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     published: { kind: 'range', low: 97, high: 100 },
     tolerancePct: 0,
     inputs: [{ file: 'r2-eli-exitless.yaml' }],
-    measure: (runs) => (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100,
+    measure: (runs) =>
+      (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100,
   },
   {
     id: 'R10a',

@@ -8,6 +8,11 @@ import { runScenario } from '../run/runScenario.js';
 import { compileScenario } from '../scenario/compileScenario.js';
 import { formatLocatedProblem } from '../scenario/locatedProblem.js';
 import { readScenarioFile } from '../scenario/loadScenarioFile.js';
+import { mergeScenarioInput } from '../scenario/mergeScenarioInput.js';
+import type { ScenarioInput } from '../scenario/scenarioInput.js';
+import { isCostName } from '../model/costTable.js';
+import { scenarioInputFromFlags } from './scenarioFlags.js';
+import { UsageError } from './usageError.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
 import { EXIT_FAILURE } from './exitCodes.js';
@@ -26,20 +31,51 @@ export function registerValidateModelCommand(program: Command, io: CliIo): Comma
   const command = program
     .command('validate-model')
     .description('run the reproductions of published measurements and compare (exit 1 if any is off)')
-    .option('--only <ids>', 'comma-separated check or result ids, e.g. R5,R10b');
+    .option('--only <ids>', 'comma-separated check or result ids, e.g. R5,R10b')
+    .option(
+      '--cost <name=value>',
+      'run the reproductions with a cost overridden (repeatable): what would this cost do to the published figures?',
+      (value: string, previous: readonly string[] | undefined) => [...(previous ?? []), value],
+    );
   addFormatOptions(command, FORMATS);
   command.action(async (_options: unknown, self: Command) => {
-    const options = self.opts<{ only?: string; format?: string; color?: boolean }>();
+    const options = self.opts<{
+      only?: string;
+      format?: string;
+      color?: boolean;
+      cost?: readonly string[];
+    }>();
     const format = parseFormatFlag(options.format, FORMATS, 'nicvirt validate-model');
+    const costOverrides = scenarioInputFromFlags(options.cost ? { cost: options.cost } : {}, {
+      commandPrefix: 'nicvirt validate-model',
+    });
+    for (const name of Object.keys(costOverrides.costs ?? {})) {
+      if (!isCostName(name)) {
+        throw new UsageError(
+          `--cost: unknown cost "${name}"; run \`nicvirt costs\` for the names. Example: nicvirt validate-model --cost switchPortCycles=7000`,
+        );
+      }
+    }
     const wanted = options.only?.split(',').map((id) => id.trim().toUpperCase());
+    if (
+      wanted &&
+      !wanted.every((id) =>
+        PUBLISHED_CHECKS.some((c) => c.id.toUpperCase() === id || c.result.toUpperCase() === id),
+      )
+    ) {
+      throw new UsageError(
+        `--only: unknown id in "${options.only ?? ''}"; use check ids (${PUBLISHED_CHECKS.map((c) => c.id).join(', ')}) or result ids (R5, R12, R1, R2, R10, R18). Example: nicvirt validate-model --only R5,R10b`,
+      );
+    }
     const checks = PUBLISHED_CHECKS.filter(
-      (check) => !wanted || wanted.includes(check.id.toUpperCase()) || wanted.includes(check.result.toUpperCase()),
+      (check) =>
+        !wanted || wanted.includes(check.id.toUpperCase()) || wanted.includes(check.result.toUpperCase()),
     );
     const cache = new Map<string, readonly RunResult[]>();
     const rows: ValidationRow[] = [];
     for (const check of checks) {
       const runs: (readonly RunResult[])[] = [];
-      for (const input of check.inputs) runs.push(await runsOf(input, cache));
+      for (const input of check.inputs) runs.push(await runsOf(input, costOverrides, cache));
       rows.push(evaluateCheck(check, runs));
     }
     const report = summarizeValidation(rows);
@@ -55,15 +91,25 @@ export function registerValidateModelCommand(program: Command, io: CliIo): Comma
   return command;
 }
 
-async function runsOf(input: CheckInput, cache: Map<string, readonly RunResult[]>): Promise<readonly RunResult[]> {
-  const key = `${input.file}\u0000${JSON.stringify(input.overrides ?? {})}`;
+async function runsOf(
+  input: CheckInput,
+  extra: ScenarioInput,
+  cache: Map<string, readonly RunResult[]>,
+): Promise<readonly RunResult[]> {
+  const overrides = mergeScenarioInput(input.overrides ?? {}, extra);
+  const key = `${input.file}\u0000${JSON.stringify(overrides)}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const text = await readScenarioFile(input.file, PUBLISHED_SCENARIO_DIR);
-  if (!text.ok) throw new Error(`published scenario ${input.file}: ${text.problems.map(formatLocatedProblem).join('; ')}`);
-  const compiled = compileScenario(text.value, { source: input.file, overrides: input.overrides ?? {} });
+  if (!text.ok)
+    throw new Error(
+      `published scenario ${input.file}: ${text.problems.map(formatLocatedProblem).join('; ')}`,
+    );
+  const compiled = compileScenario(text.value, { source: input.file, overrides });
   if (!compiled.ok) {
-    throw new Error(`published scenario ${input.file}: ${compiled.problems.map(formatLocatedProblem).join('; ')}`);
+    throw new Error(
+      `published scenario ${input.file}: ${compiled.problems.map(formatLocatedProblem).join('; ')}`,
+    );
   }
   const runs = compiled.value.runs.map((run) => runScenario(run.config));
   cache.set(key, runs);

@@ -183,7 +183,7 @@ const TABLE: readonly CostParameter[] = [
   {
     name: 'deviceModelPacketCycles',
     unit: 'cycles',
-    defaultValue: 1000,
+    defaultValue: 500,
     help: 'User-space device model (QEMU e1000) work per packet: descriptor emulation, tap read, checksum fix-ups.',
     source: 'estimate: fitted so an emulated NIC costs 5-6x the native CPU per byte (R18)',
     estimate: true,

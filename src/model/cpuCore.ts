@@ -1,10 +1,14 @@
 import type { EventHandler } from '../sim/eventQueue.js';
 import type { Simulator } from '../sim/simulator.js';
 
-/** A job a core runs: one poll of a Poller. begin() returns the job's duration in ps. */
+/**
+ * A job a core runs: one poll of a Poller. beginJob() returns the job's duration in ps; endJob()
+ * returns how much longer the job needs the core (e.g. to signal the consumers it just filled),
+ * 0 when it is done, and is called again when that time has passed.
+ */
 export interface CoreJob {
   beginJob(nowPs: number, resourceId: number): number;
-  endJob(nowPs: number): void;
+  endJob(nowPs: number): number;
 }
 
 /**
@@ -16,9 +20,8 @@ export class CpuCore implements EventHandler {
   readonly resourceId: number;
   readonly name: string;
   private readonly sim: Simulator;
+  /** The job holding the core; still set while its endJob runs, so a re-queued poll goes to the back. */
   private running: CoreJob | null = null;
-  /** True while a finished job's endJob runs: a job it re-queues (NAPI repoll) goes to the back. */
-  private ending = false;
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
   private head = 0;
   private size = 0;
@@ -30,7 +33,7 @@ export class CpuCore implements EventHandler {
   }
 
   enqueue(job: CoreJob, nowPs: number): void {
-    if (this.running === null && !this.ending) {
+    if (this.running === null) {
       this.start(job, nowPs);
       return;
     }
@@ -43,10 +46,12 @@ export class CpuCore implements EventHandler {
 
   handleEvent(_arg: number, nowPs: number): void {
     const job = this.running!;
+    const morePs = job.endJob(nowPs);
+    if (morePs > 0) {
+      this.sim.schedule(nowPs + morePs, this);
+      return;
+    }
     this.running = null;
-    this.ending = true;
-    job.endJob(nowPs);
-    this.ending = false;
     if (this.size > 0) {
       const next = this.queue[this.head]!;
       this.queue[this.head] = null;

@@ -77,6 +77,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private interruptHandle: EventHandle = -1;
   private interruptAtPs = 0;
   private interruptPending = false;
+  /** True between the end of a poll's frames and the end of the signals it sends. */
+  private signalling = false;
+  private resourceId = 0;
   private lastReadyPs = 0;
   private batchSize = 0;
   private batchIds: Int32Array;
@@ -237,17 +240,20 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       jobPs[item.component]! += n * item.fixedPs + bytesTaken * item.perBytePs;
     }
     totalPs = t - nowPs;
-    const touched = this.touched;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const sink = touched[i]!;
-      if (sink.needsSignal()) totalPs += this.applyCharge(sink.signal, nowPs);
-    }
+    this.resourceId = resourceId;
     const durationPs = Math.round(totalPs);
     this.recorder.busyJob(resourceId, nowPs, totalPs, jobPs, used);
     return durationPs;
   }
 
-  endJob(nowPs: number): void {
+  endJob(nowPs: number): number {
+    if (this.signalling) {
+      // The signals are sent: the consumers see their frames now.
+      this.signalling = false;
+      this.wakeTouched(nowPs);
+      this.afterPoll(nowPs);
+      return 0;
+    }
     const pool = this.pool;
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
@@ -257,12 +263,39 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       const sink = routeByVm ? sinks[pool.vm[id]!]! : sinks[0]!;
       sink.accept(id, this.batchDonePs[i]!, nowPs);
     }
+    // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
+    // more work for this core before the consumer can start.
+    const jobPs = this.jobComponentPs;
+    const used = this.componentsUsed;
+    for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
+    let signalPs = 0;
+    const touched = this.touched;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const sink = touched[i]!;
+      if (sink.needsSignal()) signalPs += this.applyCharge(sink.signal, nowPs);
+    }
+    const signalDurationPs = Math.round(signalPs);
+    if (signalDurationPs > 0) {
+      this.recorder.busyJob(this.resourceId, nowPs, signalPs, jobPs, used);
+      this.signalling = true;
+      return signalDurationPs;
+    }
+    this.wakeTouched(nowPs);
+    this.afterPoll(nowPs);
+    return 0;
+  }
+
+  private wakeTouched(nowPs: number): void {
     const touched = this.touched;
     const touchedCount = this.touchedCount;
     this.touchedCount = 0;
     for (let i = 0; i < touchedCount; i++) touched[i]!.wake(nowPs);
+  }
+
+  /** NAPI: a full budget (or frames already waiting) polls again behind other work; else re-arm. */
+  private afterPoll(nowPs: number): void {
     const ring = this.ring;
-    if (n === this.budget || (ring.count > 0 && pool.readyPs[ring.peek()]! <= nowPs)) {
+    if (this.batchSize === this.budget || (ring.count > 0 && this.pool.readyPs[ring.peek()]! <= nowPs)) {
       this.state = QUEUED;
       this.core.enqueue(this, nowPs);
     } else {

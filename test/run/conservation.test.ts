@@ -67,7 +67,8 @@ describe('conservation where the drops happen', () => {
       mode: 'paravirt',
       vms: { count: 1 },
       guest: { ringSize: 8 },
-      workload: { load: percent(30) },
+      // loaded enough that the switch polls in big batches (at light load it signals per frame)
+      workload: { load: percent(60) },
     });
     expectConserved(result);
     expect(result.drops.guestRing).toBeGreaterThan(0);
@@ -78,7 +79,7 @@ describe('conservation where the drops happen', () => {
       mode: 'emulated',
       vms: { count: 1 },
       guest: { backlogFrames: 4 },
-      workload: { load: percent(30) },
+      workload: { load: percent(60) },
     });
     expectConserved(result);
     expect(result.drops.switchBacklog).toBeGreaterThan(0);

@@ -29,7 +29,11 @@ describe('determinism', () => {
       nic: { profile: '82598' },
       workload: { direction: 'bidir' },
     });
-    runShort({ mode: 'emulated', vms: { count: 3 }, workload: { frame: frame(64), durationMs: 1 } });
+    runShort({
+      mode: 'emulated',
+      vms: { count: 3 },
+      workload: { frame: frame(64), durationMs: 1, warmupMs: 1 },
+    });
     expect(JSON.stringify(runScenario(config))).toBe(before);
   });
 

@@ -8,6 +8,7 @@ import type { ScenarioInput } from '../scenario/scenarioInput.js';
 import { buildBenchResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { addReportOptions, emitReport, reportSettingsFromOptions } from './outputOptions.js';
+import { addAssertOption, assertionsFromOptions, checkAssertions } from './assertFlag.js';
 import {
   addScenarioOptions,
   parseMode,
@@ -28,7 +29,8 @@ Examples:
   $ nicvirt bench --mode sriov --vms 32
   $ nicvirt bench --mode all --frame-size 64
   $ nicvirt bench --mode paravirt --nic 82598 --host xeon-2008 --vms 4
-  $ nicvirt bench --mode all --reference native --format json --output result.json`;
+  $ nicvirt bench --mode all --reference native --format json --output result.json
+  $ nicvirt bench --mode all --assert "sriov.delivered.gbps >= 2 * paravirt.delivered.gbps"`;
 
 /** `nicvirt bench`: simulate one mode, or all of them side by side, and report. */
 export function registerBenchCommand(program: Command, io: CliIo): Command {
@@ -43,6 +45,7 @@ export function registerBenchCommand(program: Command, io: CliIo): Command {
     `with --mode all: the mode the ratio column compares against (default ${DEFAULT_REFERENCE_MODE})`,
   );
   addReportOptions(command);
+  addAssertOption(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (_options: unknown, self: Command) => {
     await runBench(self, io);
@@ -61,6 +64,7 @@ async function runBench(command: Command, io: CliIo): Promise<void> {
   const referenceFlag: unknown = command.opts()['reference'];
   const reference = referenceFlag === undefined ? undefined : parseReference(String(referenceFlag));
   const allModes = flags.mode !== undefined && parseMode(flags.mode) === 'all';
+  const assertions = assertionsFromOptions(command);
 
   const plan = allModes ? planAllModes(flags, io, reference) : [planOneMode(flags)];
   const runs: RunResult[] = [];
@@ -73,6 +77,7 @@ async function runBench(command: Command, io: CliIo): Promise<void> {
 
   const seed = plan[0]?.config.seed ?? 0;
   await emitReport(buildBenchResult(seed, runs), settings, io, reference ?? DEFAULT_REFERENCE_MODE);
+  checkAssertions(assertions, runs, io);
 }
 
 function planOneMode(flags: ScenarioFlagValues): PlannedRun {

@@ -16,6 +16,14 @@ import { registerSchemaCommand } from './schemaCommand.js';
 import { registerValidateCommand } from './validateCommand.js';
 // ── calibration (issue 4) ──
 import { registerValidateModelCommand } from './validateModelCommand.js';
+// ── reports and charts (issue 7) ──
+import { registerReportCommand } from './reportCommand.js';
+// ── sweeps, CI formats, compare (issue 5) ──
+import { registerCompareCommand } from './compareCommand.js';
+import { registerMergeCommand } from './mergeCommand.js';
+import { registerSweepCommand } from './sweepCommand.js';
+// ── RFC 2544 methodology (issue 6) ──
+import { registerRfc2544Command } from './rfc2544Command.js';
 
 /**
  * The nicvirt CLI. `argv` is process.argv-shaped (`[node, script, ...args]`); returns the exit code
@@ -57,6 +65,14 @@ export function createProgram(io: CliIo): Command {
   registerSchemaCommand(program, io);
   // ── calibration (issue 4) ──
   registerValidateModelCommand(program, io);
+  // ── reports and charts (issue 7) ──
+  registerReportCommand(program, io);
+  // ── sweeps, CI formats, compare (issue 5) ──
+  registerSweepCommand(program, io);
+  registerMergeCommand(program, io);
+  registerCompareCommand(program, io);
+  // ── RFC 2544 methodology (issue 6) ──
+  registerRfc2544Command(program, io);
 
   for (const command of program.commands) {
     command.showHelpAfterError(`(run '${TOOL_NAME} ${command.name()} --help' for the flags)`);

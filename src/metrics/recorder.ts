@@ -10,6 +10,10 @@ export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
  * (delivered, dropped, still in flight) is counted whenever it happens, so
  * offered = delivered + dropped + in flight holds exactly. CPU time and event counts are clipped
  * to the window.
+ *
+ * CPU time is summed per resource and component, and across resources only when read: each core's
+ * jobs arrive in that core's own order, so the totals do not depend on how work on different cores
+ * interleaves in the event loop (which lets the engine apply a core's events off the heap).
  */
 export class Recorder {
   readonly windowStartPs: number;
@@ -29,9 +33,10 @@ export class Recorder {
   readonly vmDroppedFrames: Float64Array;
   readonly latencyNs = new LogHistogram(8);
   readonly vmLatencyNs: LogHistogram[];
-  /** Busy ps in the window per resource id and per component. */
+  /** Busy ps in the window per resource id. */
   readonly busyByResourcePs: Float64Array;
-  readonly busyByComponentPs = new Float64Array(COMPONENT_COUNT);
+  /** Busy ps in the window per resource and component: `[resource * COMPONENT_COUNT + component]`. */
+  readonly busyByResourceComponentPs: Float64Array;
   vmExits = 0;
   interrupts = 0;
 
@@ -46,6 +51,17 @@ export class Recorder {
     this.vmDroppedFrames = new Float64Array(vmCount);
     this.vmLatencyNs = Array.from({ length: vmCount }, () => new LogHistogram(6));
     this.busyByResourcePs = new Float64Array(resourceCount);
+    this.busyByResourceComponentPs = new Float64Array(resourceCount * COMPONENT_COUNT);
+  }
+
+  /** Busy ps in the window per component, summed over resources in resource order. */
+  get busyByComponentPs(): Float64Array {
+    const byComponent = new Float64Array(COMPONENT_COUNT);
+    const all = this.busyByResourceComponentPs;
+    for (let base = 0; base < all.length; base += COMPONENT_COUNT) {
+      for (let c = 0; c < COMPONENT_COUNT; c++) byComponent[c]! += all[base + c]!;
+    }
+    return byComponent;
   }
 
   /** A frame was generated. Returns 1 when it belongs to the measured cohort, else 0. */
@@ -84,7 +100,7 @@ export class Recorder {
       if (inWindow <= 0) return;
     }
     this.busyByResourcePs[resource]! += inWindow;
-    this.busyByComponentPs[component]! += inWindow;
+    this.busyByResourceComponentPs[resource * COMPONENT_COUNT + component]! += inWindow;
   }
 
   /**
@@ -108,10 +124,11 @@ export class Recorder {
       share = inWindow / totalPs;
     }
     this.busyByResourcePs[resource]! += totalPs * share;
-    const byComponent = this.busyByComponentPs;
+    const byComponent = this.busyByResourceComponentPs;
+    const base = resource * COMPONENT_COUNT;
     for (let i = 0; i < components.length; i++) {
       const c = components[i]!;
-      byComponent[c]! += componentPs[c]! * share;
+      byComponent[base + c]! += componentPs[c]! * share;
     }
   }
 

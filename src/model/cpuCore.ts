@@ -1,5 +1,5 @@
 import type { EventHandler } from '../sim/eventQueue.js';
-import type { Simulator } from '../sim/simulator.js';
+import type { DeferredEnds, Simulator } from '../sim/simulator.js';
 
 /**
  * A job a core runs: one poll of a Poller. beginJob() returns the job's duration in ps; endJob()
@@ -9,14 +9,29 @@ import type { Simulator } from '../sim/simulator.js';
 export interface CoreJob {
   beginJob(nowPs: number, resourceId: number): number;
   endJob(nowPs: number): number;
+  /**
+   * Read after beginJob(): true when the job's end would hand nothing on, wake nothing and leave
+   * the job idle (see CpuCore, "quiet ends"). Jobs that do not set it always get an end event.
+   */
+  readonly quietEnd?: boolean;
 }
 
 /**
  * One physical core (a host core, or the core a VM's vCPU is pinned to): a single FIFO server of
  * jobs. A job's duration is known when it starts (the costs of the frames it takes), so a job
  * costs one event: its end.
+ *
+ * Quiet ends. When a job's end would change nothing — it hands nothing on, the job goes idle with
+ * nothing left to do, and no other job waits for the core — its end event is not pushed on the
+ * heap. The core keeps the end's time and the sequence number the event would have had, and
+ * settles it the first time anything could tell the difference: another job arrives (enqueue), or
+ * the job's poller is handed a frame or asked whether it is idle. If by then the end lies in the
+ * past (earlier time, or same time and earlier sequence), it is applied as of its own time;
+ * otherwise the event is pushed with its original sequence number, so it runs exactly where it
+ * would have. Either way every event runs at the same time, in the same order, with the same
+ * effect, and is counted once in Simulator.eventCount.
  */
-export class CpuCore implements EventHandler {
+export class CpuCore implements EventHandler, DeferredEnds {
   readonly resourceId: number;
   readonly name: string;
   private readonly sim: Simulator;
@@ -25,14 +40,20 @@ export class CpuCore implements EventHandler {
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
   private head = 0;
   private size = 0;
+  /** The running job when its end is deferred (not on the heap), else null. */
+  deferredJob: CoreJob | null = null;
+  private deferredEndPs = 0;
+  private deferredSeq = 0;
 
   constructor(sim: Simulator, resourceId: number, name: string) {
     this.sim = sim;
     this.resourceId = resourceId;
     this.name = name;
+    sim.addDeferredEnds(this);
   }
 
   enqueue(job: CoreJob, nowPs: number): void {
+    if (this.deferredJob !== null) this.settle(nowPs);
     if (this.running === null) {
       this.start(job, nowPs);
       return;
@@ -61,10 +82,55 @@ export class CpuCore implements EventHandler {
     }
   }
 
+  /**
+   * Something is about to change what the deferred end would do (a job arrives, the job is handed
+   * a frame): apply the end if it is already past, else put it on the heap where it belongs.
+   */
+  settle(nowPs: number): void {
+    if (this.endIsPast(nowPs)) this.applyDeferredEnd();
+    else {
+      this.deferredJob = null;
+      this.sim.scheduleWithSeq(this.deferredEndPs, this.deferredSeq, this);
+    }
+  }
+
+  /** Something only looks (is the job idle?): apply the deferred end if it is already past. */
+  catchUp(nowPs: number): void {
+    if (this.endIsPast(nowPs)) this.applyDeferredEnd();
+  }
+
+  /** Apply a deferred end no later than `untilPs` (the simulator ran out of work); returns its time or -1. */
+  flushDeferredEnd(untilPs: number): number {
+    if (this.deferredJob === null || this.deferredEndPs > untilPs) return -1;
+    const endPs = this.deferredEndPs;
+    this.applyDeferredEnd();
+    return endPs;
+  }
+
+  private endIsPast(nowPs: number): boolean {
+    const endPs = this.deferredEndPs;
+    return endPs < nowPs || (endPs === nowPs && this.deferredSeq < this.sim.dispatchSeq);
+  }
+
+  private applyDeferredEnd(): void {
+    const job = this.deferredJob!;
+    this.deferredJob = null;
+    this.sim.countDeferredEvent();
+    // Quiet: the end hands nothing on and takes no more time, and nobody queued behind the job.
+    job.endJob(this.deferredEndPs);
+    this.running = null;
+  }
+
   private start(job: CoreJob, nowPs: number): void {
     this.running = job;
-    const durationPs = job.beginJob(nowPs, this.resourceId);
-    this.sim.schedule(nowPs + durationPs, this);
+    const endPs = nowPs + job.beginJob(nowPs, this.resourceId);
+    if (job.quietEnd === true && this.size === 0) {
+      this.deferredJob = job;
+      this.deferredEndPs = endPs;
+      this.deferredSeq = this.sim.takeSeq();
+    } else {
+      this.sim.schedule(endPs, this);
+    }
   }
 
   private growQueue(): void {

@@ -6,6 +6,7 @@ import type { PacketSink } from './packetSink.js';
 /** The end of a path: the frame reached the application (RX) or left on the wire (TX). */
 export class DeliverySink implements PacketSink {
   batchMark = 0;
+  readonly passive = true;
   readonly signal: Charge = NO_CHARGE;
   private readonly pool: PacketPool;
   private readonly recorder: Recorder;

@@ -6,10 +6,16 @@ export interface PacketSink {
   batchMark: number;
   /** Take frame `id`, visible to the consumer from `readyPs`; drops it when full. */
   accept(id: number, readyPs: number, nowPs: number): void;
-  /** True when the consumer is idle, so handing it frames costs the producer a signal. */
-  needsSignal(): boolean;
+  /** True when the consumer is idle at `nowPs`, so handing it frames costs the producer a signal. */
+  needsSignal(nowPs: number): boolean;
   /** What signalling this sink costs the producer (charged on the producer's core). */
   readonly signal: Charge;
   /** Called once per producer batch after accept()s: start the consumer if it is idle. */
   wake(nowPs: number): void;
+  /**
+   * True when accept() only records the frame (final delivery): it never needs a signal, wake()
+   * does nothing, and the order and time of accept() calls change nothing but the call itself, so
+   * a producer may hand frames over as soon as it knows their ready time.
+   */
+  readonly passive?: boolean;
 }

@@ -53,9 +53,12 @@ const QUEUED = 2;
  */
 export class Poller implements PacketSink, EventHandler, CoreJob {
   batchMark = 0;
+  readonly passive = false;
   readonly name: string;
   readonly signal: Charge;
   readonly ring: PacketRing;
+  /** Set by beginJob: this poll's end hands nothing on and leaves the poller idle (CpuCore, "quiet ends"). */
+  quietEnd = false;
   private readonly sim: Simulator;
   private readonly pool: PacketPool;
   private readonly recorder: Recorder;
@@ -72,6 +75,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly packetPerBytePs: number;
   private readonly sinks: readonly PacketSink[];
   private readonly routeByVm: boolean;
+  /**
+   * Every sink only records (final delivery): frames are handed over as soon as the poll takes
+   * them — the sink's bookkeeping does not depend on when — and the poll's end has nothing to do.
+   */
+  private readonly passiveOutput: boolean;
   private state = IDLE;
   private lastInterruptPs = -Infinity;
   private interruptHandle: EventHandle = -1;
@@ -82,6 +90,8 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private resourceId = 0;
   private lastReadyPs = 0;
   private batchSize = 0;
+  /** The last poll took a full budget (NAPI: poll again). */
+  private lastBatchFull = false;
   private batchIds: Int32Array;
   private batchDonePs: Float64Array;
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
@@ -118,6 +128,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.packetPerBytePs = perByte;
     this.routeByVm = Array.isArray(spec.output);
     this.sinks = Array.isArray(spec.output) ? (spec.output as readonly PacketSink[]) : [spec.output as PacketSink];
+    this.passiveOutput = this.sinks.every((sink) => sink.passive === true);
     const used = new Set<number>();
     const charges = [spec.perInterrupt, spec.perPoll, ...this.sinks.map((sink) => sink.signal)];
     for (const charge of charges) for (const item of charge.items) used.add(item.component);
@@ -131,6 +142,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   // ---- PacketSink -------------------------------------------------------------------------------
 
   accept(id: number, readyPs: number, nowPs: number): void {
+    const core = this.core;
+    // A frame for a poll whose end is deferred changes what that end does: settle it first.
+    if (core.deferredJob === this) core.settle(nowPs);
     const ring = this.ring;
     if (ring.count === ring.capacity) {
       if (this.pool.cohort[id] === 1) this.recorder.drop(this.dropLocation, this.pool.vm[id]!);
@@ -152,7 +166,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
   }
 
-  needsSignal(): boolean {
+  needsSignal(nowPs: number): boolean {
+    const core = this.core;
+    if (core.deferredJob === this) core.catchUp(nowPs);
     return this.state === IDLE;
   }
 
@@ -207,33 +223,56 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const ring = this.ring;
     const readyPs = pool.readyPs;
     const bytesOf = pool.bytes;
-    const vmOf = pool.vm;
     const budget = this.budget;
     const fixedPs = this.packetFixedPs;
     const perBytePs = this.packetPerBytePs;
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
-    const mark = Poller.nextMark++;
     let n = 0;
     let bytesTaken = 0;
     let t = nowPs + totalPs;
-    while (n < budget && ring.count > 0) {
-      const id = ring.peek();
-      if (readyPs[id]! > nowPs) break;
-      ring.shift();
-      const bytes = bytesOf[id]!;
-      t += fixedPs + perBytePs * bytes;
-      bytesTaken += bytes;
-      this.batchIds[n] = id;
-      this.batchDonePs[n] = Math.round(t);
-      n++;
-      const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
-      if (sink.batchMark !== mark) {
-        sink.batchMark = mark;
-        this.touched[this.touchedCount++] = sink;
+    if (this.passiveOutput) {
+      // Final delivery: hand each frame over now, with the time its processing completes.
+      const vmOf = pool.vm;
+      while (n < budget && ring.count > 0) {
+        const id = ring.peek();
+        if (readyPs[id]! > nowPs) break;
+        ring.shift();
+        const bytes = bytesOf[id]!;
+        t += fixedPs + perBytePs * bytes;
+        bytesTaken += bytes;
+        n++;
+        const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
+        sink.accept(id, Math.round(t), nowPs);
       }
+      this.batchSize = 0;
+      this.quietEnd = n < budget && ring.count === 0;
+    } else {
+      const vmOf = pool.vm;
+      const batchIds = this.batchIds;
+      const batchDonePs = this.batchDonePs;
+      const touched = this.touched;
+      const mark = Poller.nextMark++;
+      while (n < budget && ring.count > 0) {
+        const id = ring.peek();
+        if (readyPs[id]! > nowPs) break;
+        ring.shift();
+        const bytes = bytesOf[id]!;
+        t += fixedPs + perBytePs * bytes;
+        bytesTaken += bytes;
+        batchIds[n] = id;
+        batchDonePs[n] = Math.round(t);
+        n++;
+        const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
+        if (sink.batchMark !== mark) {
+          sink.batchMark = mark;
+          touched[this.touchedCount++] = sink;
+        }
+      }
+      this.batchSize = n;
+      this.quietEnd = false;
     }
-    this.batchSize = n;
+    this.lastBatchFull = n === budget;
     const perPacket = this.perPacket;
     for (let i = 0; i < perPacket.length; i++) {
       const item = perPacket[i]!;
@@ -254,15 +293,23 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.afterPoll(nowPs);
       return 0;
     }
+    const n = this.batchSize;
+    if (n === 0 && this.touchedCount === 0) {
+      // Nothing to hand over (final delivery happened at the start of the poll, or an empty poll).
+      this.afterPoll(nowPs);
+      return 0;
+    }
     const pool = this.pool;
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
-    const n = this.batchSize;
+    const batchIds = this.batchIds;
+    const batchDonePs = this.batchDonePs;
     for (let i = 0; i < n; i++) {
-      const id = this.batchIds[i]!;
+      const id = batchIds[i]!;
       const sink = routeByVm ? sinks[pool.vm[id]!]! : sinks[0]!;
-      sink.accept(id, this.batchDonePs[i]!, nowPs);
+      sink.accept(id, batchDonePs[i]!, nowPs);
     }
+    this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
     // more work for this core before the consumer can start.
     const jobPs = this.jobComponentPs;
@@ -272,7 +319,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const touched = this.touched;
     for (let i = 0; i < this.touchedCount; i++) {
       const sink = touched[i]!;
-      if (sink.needsSignal()) signalPs += this.applyCharge(sink.signal, nowPs);
+      if (sink.needsSignal(nowPs)) signalPs += this.applyCharge(sink.signal, nowPs);
     }
     const signalDurationPs = Math.round(signalPs);
     if (signalDurationPs > 0) {
@@ -295,7 +342,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** NAPI: a full budget (or frames already waiting) polls again behind other work; else re-arm. */
   private afterPoll(nowPs: number): void {
     const ring = this.ring;
-    if (this.batchSize === this.budget || (ring.count > 0 && this.pool.readyPs[ring.peek()]! <= nowPs)) {
+    if (this.lastBatchFull || (ring.count > 0 && this.pool.readyPs[ring.peek()]! <= nowPs)) {
       this.state = QUEUED;
       this.core.enqueue(this, nowPs);
     } else {
@@ -307,9 +354,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private applyCharge(charge: Charge, nowPs: number): number {
     let ps = 0;
     const items = charge.items;
+    const jobPs = this.jobComponentPs;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      this.jobComponentPs[item.component]! += item.fixedPs;
+      jobPs[item.component]! += item.fixedPs;
       ps += item.fixedPs;
     }
     if (charge.exits > 0) this.recorder.countExits(charge.exits, nowPs);

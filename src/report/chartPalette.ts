@@ -31,10 +31,28 @@ export interface SeriesStyle {
 
 export const MODE_STYLES: Readonly<Record<ModeId, SeriesStyle>> = {
   native: { color: OKABE_ITO.black, marker: 'crossRot', dash: [3, 3], glyph: 'N', terminalColor: 'white' },
-  emulated: { color: OKABE_ITO.vermillion, marker: 'triangle', dash: [10, 4], glyph: 'E', terminalColor: 'red' },
-  paravirt: { color: OKABE_ITO.orange, marker: 'rect', dash: [6, 3, 2, 3], glyph: 'P', terminalColor: 'yellow' },
+  emulated: {
+    color: OKABE_ITO.vermillion,
+    marker: 'triangle',
+    dash: [10, 4],
+    glyph: 'E',
+    terminalColor: 'red',
+  },
+  paravirt: {
+    color: OKABE_ITO.orange,
+    marker: 'rect',
+    dash: [6, 3, 2, 3],
+    glyph: 'P',
+    terminalColor: 'yellow',
+  },
   vmq: { color: OKABE_ITO.skyBlue, marker: 'rectRot', dash: [2, 2], glyph: 'Q', terminalColor: 'cyan' },
-  vmdq: { color: OKABE_ITO.bluishGreen, marker: 'star', dash: [12, 3, 3, 3], glyph: 'D', terminalColor: 'green' },
+  vmdq: {
+    color: OKABE_ITO.bluishGreen,
+    marker: 'star',
+    dash: [12, 3, 3, 3],
+    glyph: 'D',
+    terminalColor: 'green',
+  },
   sriov: { color: OKABE_ITO.blue, marker: 'circle', dash: [], glyph: 'S', terminalColor: 'blue' },
 };
 

@@ -17,8 +17,8 @@ interface GithubMetric {
 }
 
 const BIGGER_IS_BETTER: readonly GithubMetric[] = [
-  { label: 'delivered', unit: 'Gbit/s', value: (run) => run.delivered.gbps },
-  { label: 'delivered', unit: 'Mpps', value: (run) => run.delivered.mpps },
+  { label: 'delivered Gbit/s', unit: 'Gbit/s', value: (run) => run.delivered.gbps },
+  { label: 'delivered Mpps', unit: 'Mpps', value: (run) => run.delivered.mpps },
 ];
 
 const SMALLER_IS_BETTER: readonly GithubMetric[] = [

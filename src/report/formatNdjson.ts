@@ -6,7 +6,12 @@ import { formatJson } from './formatJson.js';
  * One run as one line of NDJSON: `schemaVersion` and the sweep `point` first, then the run exactly
  * as in the JSON result (same keys, same order, full precision), then a newline.
  */
-export function ndjsonLine(run: RunResult, point: number, schemaVersion: number, tool: BenchResult['tool']): string {
+export function ndjsonLine(
+  run: RunResult,
+  point: number,
+  schemaVersion: number,
+  tool: BenchResult['tool'],
+): string {
   const document = formatJson({ schemaVersion, tool, seed: run.scenario.seed, runs: [run] });
   const parsed = JSON.parse(document) as { runs: Record<string, unknown>[] };
   const { point: _point, ...fields } = parsed.runs[0] ?? {};

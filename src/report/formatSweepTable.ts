@@ -56,7 +56,7 @@ export function formatSweepTable(result: BenchResult, options: TableOptions): st
         style,
         knees.map((knee) => [
           several ? `${knee.mode} (${knee.workload})` : knee.mode,
-          `${knee.kneeVms === null ? style.good('no knee') : style.warn(`knee at ${knee.kneeVms} VMs`)}: ${knee.summary}`,
+          `${knee.kneeVms === null ? style.good('no knee') : style.warn(`knee at ${knee.kneeVms} VM${knee.kneeVms === 1 ? '' : 's'}`)}: ${knee.summary}`,
         ]),
       )}`,
     );

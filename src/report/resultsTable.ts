@@ -1,11 +1,6 @@
 import type { RunResult } from '../run/runResult.js';
 import { loadLabel } from '../workload/offeredLoad.js';
-import {
-  formatCount,
-  formatDropRatio,
-  formatFixed,
-  formatSignificant,
-} from './formatNumbers.js';
+import { formatCount, formatDropRatio, formatFixed, formatSignificant } from './formatNumbers.js';
 import { MODE_SHORT_LABELS } from './runSeries.js';
 
 /** One column of the results table: heading, cell text, and whether it is a number (right-aligned). */

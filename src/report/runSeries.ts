@@ -35,7 +35,10 @@ interface Dimension {
 
 /** What a run can vary in besides mode and VM count, in the order variant text lists them. */
 const DIMENSIONS: readonly Dimension[] = [
-  { name: 'frame', valueOf: (run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel) },
+  {
+    name: 'frame',
+    valueOf: (run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel),
+  },
   { name: 'direction', valueOf: (run) => run.direction },
   { name: 'load', valueOf: (run) => `${loadLabel(run.scenario.workload.load)} load` },
   { name: 'arrivals', valueOf: (run) => run.scenario.workload.arrivals },

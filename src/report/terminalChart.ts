@@ -1,9 +1,8 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { BenchResult } from '../run/runResult.js';
 import { MODE_STYLES, type SeriesStyle } from './chartPalette.js';
-import { formatCount, formatSignificant } from './formatNumbers.js';
-import type { KneeMark } from './reportInput.js';
-import { groupRunSeries, MODE_SHORT_LABELS, vmAxisIsLogarithmic, vmCounts } from './runSeries.js';
+import { formatCount, formatFixed } from './formatNumbers.js';
+import { groupRunSeries, vmAxisIsLogarithmic, vmCounts } from './runSeries.js';
 
 /**
  * Line charts drawn with characters, for a terminal. Each series has its own marker character,
@@ -55,7 +54,9 @@ export function terminalLineChart(series: readonly TerminalSeries[], options: Te
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
   const column = (x: number) =>
-    xMax === xMin ? Math.floor((width - 1) / 2) : Math.round(((scaleX(x) - xMin) / (xMax - xMin)) * (width - 1));
+    xMax === xMin
+      ? Math.floor((width - 1) / 2)
+      : Math.round(((scaleX(x) - xMin) / (xMax - xMin)) * (width - 1));
   const yMin = Math.min(0, ...points.map((point) => point.y));
   const yMax = niceCeiling(Math.max(...points.map((point) => point.y)), yMin);
   const row = (y: number) => Math.round((1 - (y - yMin) / (yMax - yMin)) * (height - 1));
@@ -76,7 +77,8 @@ export function terminalLineChart(series: readonly TerminalSeries[], options: Te
       if (!from || !to) continue;
       let previous = from.r;
       for (let c = from.c; c <= to.c; c++) {
-        const r = to.c === from.c ? to.r : Math.round(from.r + ((to.r - from.r) * (c - from.c)) / (to.c - from.c));
+        const r =
+          to.c === from.c ? to.r : Math.round(from.r + ((to.r - from.r) * (c - from.c)) / (to.c - from.c));
         const [low, high] = previous <= r ? [previous, r] : [r, previous];
         for (let fill = low; fill <= high; fill++) {
           if (grid[fill]?.[c] === undefined) put(fill, c, { char: CONNECTOR, series: index, marker: false });
@@ -85,20 +87,37 @@ export function terminalLineChart(series: readonly TerminalSeries[], options: Te
       }
     }
   });
-  let collided = false;
+  // Markers: series sharing a cell are written side by side (`DS`) starting there or, at the right
+  // edge, ending there, when those cells hold no other marker; else as one `*`.
+  const atCell = new Map<string, number[]>();
   series.forEach((curve, index) => {
     for (const point of curve.points.filter(isFinite2)) {
-      const r = row(point.y);
-      const c = column(point.x);
-      const existing = grid[r]?.[c];
-      if (existing?.marker && existing.series !== index) {
-        collided = true;
-        put(r, c, { char: COLLISION, series: -1, marker: true });
-      } else {
-        put(r, c, { char: curve.glyph, series: index, marker: true });
-      }
+      const key = `${row(point.y)},${column(point.x)}`;
+      const members = atCell.get(key) ?? [];
+      if (!members.includes(index)) members.push(index);
+      atCell.set(key, members);
     }
   });
+  let collided = false;
+  for (const [key, members] of atCell) {
+    const [r = 0, c = 0] = key.split(',').map(Number);
+    const freeFrom = (start: number) =>
+      start >= 0 &&
+      start + members.length <= width &&
+      members.every((_, offset) => {
+        const at = start + offset;
+        return at === c || (!atCell.has(`${r},${at}`) && grid[r]?.[at]?.marker !== true);
+      });
+    const start = [c, c - members.length + 1].find(freeFrom);
+    if (start === undefined) {
+      collided = true;
+      put(r, c, { char: COLLISION, series: -1, marker: true });
+      continue;
+    }
+    members.forEach((index, offset) =>
+      put(r, start + offset, { char: series[index]?.glyph ?? '?', series: index, marker: true }),
+    );
+  }
 
   const paint = (cell: Cell | undefined) => {
     if (cell === undefined) return ' ';
@@ -109,9 +128,11 @@ export function terminalLineChart(series: readonly TerminalSeries[], options: Te
   };
 
   const tickRows = new Map<number, string>();
+  const yStep = (yMax - yMin) / 4;
+  const decimals = decimalsFor(yStep);
   for (let step = 0; step <= 4; step++) {
-    const value = yMin + ((yMax - yMin) * step) / 4;
-    tickRows.set(row(value), formatSignificant(value));
+    const value = yMin + yStep * step;
+    tickRows.set(row(value), formatFixed(value, decimals));
   }
   const labelWidth = Math.max(...[...tickRows.values()].map((label) => label.length));
   const lines = [chalk.bold(options.title)];
@@ -139,16 +160,27 @@ export function terminalLineChart(series: readonly TerminalSeries[], options: Te
   lines.push(`${' '.repeat(labelWidth + 2)}${labelLine.join('').trimEnd()}  ${options.xLabel}`.trimEnd());
 
   const legend = series.map((curve) => {
-    const glyph = curve.color === undefined ? chalk.bold(curve.glyph) : chalk.bold(chalk[curve.color](curve.glyph));
+    const glyph =
+      curve.color === undefined ? chalk.bold(curve.glyph) : chalk.bold(chalk[curve.color](curve.glyph));
     return `${glyph} ${curve.label}`;
   });
   if (collided) legend.push(`${chalk.bold(COLLISION)} several at one point`);
-  lines.push(...wrapItems(legend, labelWidth + 2 + width, (text) => visibleLength(text)).map((line) => `  ${line}`));
+  lines.push(
+    ...wrapItems(legend, labelWidth + 2 + width, (text) => visibleLength(text)).map((line) => `  ${line}`),
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function isFinite2(point: { readonly x: number; readonly y: number }): boolean {
   return Number.isFinite(point.x) && Number.isFinite(point.y);
+}
+
+/** Decimals that show a multiple of `step` exactly (up to 3): 2.5 → 1, 0.25 → 2, 25 → 0. */
+function decimalsFor(step: number): number {
+  for (let decimals = 0; decimals < 3; decimals++) {
+    if (Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) < 1e-9) return decimals;
+  }
+  return 3;
 }
 
 /** The next round number (1, 2, 2.5, 5 × 10ⁿ) at or above `value`, and above `floor`. */
@@ -186,8 +218,6 @@ export interface ThroughputChartOptions {
   readonly color: boolean;
   readonly width?: number;
   readonly height?: number;
-  /** Knees to list under the legend (from the sweep's knee finder). */
-  readonly knees?: readonly KneeMark[];
 }
 
 /**
@@ -217,16 +247,7 @@ export function throughputTerminalChart(result: BenchResult, options: Throughput
     ...(options.width === undefined ? {} : { width: options.width }),
     ...(options.height === undefined ? {} : { height: options.height }),
   };
-  let text = terminalLineChart(curves, chartOptions);
-  const knees = options.knees ?? [];
-  if (knees.length > 0) {
-    const items = knees.map(
-      (knee) =>
-        `${MODE_SHORT_LABELS[knee.mode]}${knee.variant ? ` · ${knee.variant}` : ''} at ${formatCount(knee.vms)} VM${knee.vms === 1 ? '' : 's'} (${formatSignificant(knee.deliveredGbps)} Gbit/s)`,
-    );
-    text += `  knees: ${items.join(', ')}\n`;
-  }
-  return text;
+  return terminalLineChart(curves, chartOptions);
 }
 
 /** The mode's letter for its first variant, lower case for the second, then digits. */

@@ -15,10 +15,8 @@ export interface Rfc2544Settings {
   readonly precision: number;
   /** Cap on trials per throughput search (NDR and PDR together). */
   readonly maxTrials: number;
-  /** Frames offered per trial (after the warm-up), per direction. */
-  readonly trialFrames: number;
-  /** Whether trialFrames came from the rule (true) or --trial-frames. */
-  readonly trialFramesAuto: boolean;
+  /** Frames per trial (after the warm-up, per direction); null = the rule in src/rfc2544/trialRule.ts. */
+  readonly trialFrames: number | null;
   /** Latency trials at LATENCY_FRACTIONS_OF_NDR; false skips them. */
   readonly latency: boolean;
   /** Longest back-to-back burst tried; null skips the back-to-back search. */
@@ -88,7 +86,10 @@ export interface Rfc2544Point {
   readonly direction: Direction;
   /** Line rate at this frame size, all directions together. */
   readonly lineRate: { readonly mpps: number; readonly gbps: number };
+  /** Frames per throughput trial (per direction), from the rule or --trial-frames. */
   readonly trialFrames: number;
+  /** Frames per latency trial below NDR (the NDR trial itself serves for 100%). */
+  readonly latencyTrialFrames: number;
   readonly ndr: ThroughputFigure;
   readonly pdr: ThroughputFigure;
   /** Latency at 10%, 50%, 90% and 100% of NDR; empty when NDR is 0 or latency was skipped. */

@@ -1,4 +1,5 @@
 import { modeInfo } from '../modes/modeInfo.js';
+import { runScenario } from '../run/runScenario.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { frameLabel, lineRateL2Gbps, lineRatePps, meanFrameBytes } from '../workload/frameMix.js';
 import {
@@ -12,12 +13,15 @@ import {
 import {
   burstDurationMs,
   burstTrialConfig,
-  runEngineTrial,
+  engineTrialOf,
+  ringFramesOf,
   throughputTrialConfig,
   type EngineTrial,
 } from './scenarioTrials.js';
-import { searchBurst } from './searchBurst.js';
-import { searchThroughput, type RateFound } from './searchThroughput.js';
+import { burstSearchSteps, type BurstSearch } from './searchBurst.js';
+import { throughputSearchSteps, type RateFound, type ThroughputSearch } from './searchThroughput.js';
+import { alongside, driveSteps, type TrialSteps } from './steps.js';
+import { lossTrialFrames, throughputTrialFrames } from './trialRule.js';
 
 /** One unit of work: a mode at a frame size. Plain data, so it could be shipped to a worker. */
 export interface Rfc2544PointSpec {
@@ -27,57 +31,53 @@ export interface Rfc2544PointSpec {
 }
 
 /**
- * RFC 2544 for one mode and frame size on the simulated host: the NDR/PDR search, latency at
- * fractions of NDR, and the back-to-back burst. Deterministic: same spec, same result.
+ * RFC 2544 for one mode and frame size on the simulated host, as steps: the NDR/PDR search and
+ * then latency at fractions of NDR, alongside the back-to-back burst search (independent of it, so
+ * its trials ride in the same batches). Deterministic: same spec, same result, however it is run.
  */
-export function runRfc2544Point(spec: Rfc2544PointSpec): Rfc2544Point {
+export function* rfc2544PointSteps(spec: Rfc2544PointSpec): TrialSteps<Rfc2544Point> {
   const { config, settings } = spec;
-  const trialAt = (loadFraction: number): EngineTrial =>
-    runEngineTrial(throughputTrialConfig(config, loadFraction, settings.trialFrames));
-  const search = searchThroughput(trialAt, settings);
+  const trialFrames =
+    settings.trialFrames ??
+    throughputTrialFrames({
+      ndrLossRatio: settings.ndrLossRatio,
+      pdrLossRatio: settings.pdrLossRatio,
+      ringFrames: ringFramesOf(config),
+    });
+  const latencyTrialFrames =
+    settings.trialFrames ?? lossTrialFrames(settings.ndrLossRatio, settings.pdrLossRatio);
+
+  const [{ search, latencyAtLoad }, burst] = yield* alongside(
+    throughputAndLatency(config, settings, trialFrames, latencyTrialFrames),
+    backToBackSteps(config, settings.burstMaxFrames),
+  );
 
   const directions = config.workload.direction === 'bidir' ? 2 : 1;
   const linePps = lineRatePps(config.nic.linkGbps, config.workload.frame) * directions;
   const lineGbps = lineRateL2Gbps(config.nic.linkGbps, config.workload.frame) * directions;
   const figure = (found: RateFound<EngineTrial>): ThroughputFigure => {
-    const run = found.outcome?.run;
+    const trial = found.outcome;
     return {
-      lineRatePct: found.loadFraction * 100,
+      lineRatePct: percentOf(found.loadFraction),
       mpps: (found.loadFraction * linePps) / 1e6,
       gbps: found.loadFraction * lineGbps,
-      lossRatio: run ? lossOf(found.outcome) : 0,
-      hostCores: run ? run.cpu.hostCores : null,
-      guestCores: run ? run.cpu.guestCores : null,
-      bottleneck: run ? run.bottleneck : null,
-      failedAbovePct: found.failedAboveFraction === undefined ? null : found.failedAboveFraction * 100,
+      lossRatio: trial ? trial.droppedFrames / trial.offeredFrames : 0,
+      hostCores: trial ? trial.run.cpu.hostCores : null,
+      guestCores: trial ? trial.run.cpu.guestCores : null,
+      bottleneck: trial ? trial.run.bottleneck : null,
+      failedAbovePct: found.failedAboveFraction === undefined ? null : percentOf(found.failedAboveFraction),
       converged: found.converged,
     };
   };
-
-  const latencyAtLoad: LatencyAtLoad[] = [];
-  const ndrTrial = search.ndr.outcome;
-  if (settings.latency && ndrTrial) {
-    for (const fraction of LATENCY_FRACTIONS_OF_NDR) {
-      const loadFraction = fraction * search.ndr.loadFraction;
-      const trial = fraction === 1 ? ndrTrial : trialAt(loadFraction);
-      const { p50, p99, p999, max } = trial.run.latencyUs;
-      latencyAtLoad.push({ fractionOfNdr: fraction, lineRatePct: loadFraction * 100, latencyUs: { p50, p99, p999, max } });
-    }
-  }
-
-  let backToBack: BackToBack | null = null;
-  if (settings.burstMaxFrames !== null) {
-    const burst = searchBurst((frames) => runEngineTrial(burstTrialConfig(config, frames)), {
-      maxFrames: settings.burstMaxFrames,
-      startFrames: Math.min(16, settings.burstMaxFrames),
-    });
-    backToBack = {
-      frames: burst.frames,
-      burstUs: burstDurationMs(config, burst.frames) * 1000,
-      capped: burst.capped,
-      trials: burst.trials.length,
-    };
-  }
+  const backToBack: BackToBack | null =
+    burst === null
+      ? null
+      : {
+          frames: burst.frames,
+          burstUs: burstDurationMs(config, burst.frames) * 1000,
+          capped: burst.capped,
+          trials: burst.trials.length,
+        };
 
   return {
     mode: config.mode,
@@ -87,19 +87,83 @@ export function runRfc2544Point(spec: Rfc2544PointSpec): Rfc2544Point {
     frameBytes: meanFrameBytes(config.workload.frame),
     direction: config.workload.direction,
     lineRate: { mpps: linePps / 1e6, gbps: lineGbps },
-    trialFrames: settings.trialFrames,
+    trialFrames,
+    latencyTrialFrames,
     ndr: figure(search.ndr),
     pdr: figure(search.pdr),
     latencyAtLoad,
     backToBack,
     search: {
-      trials: search.trials.map((trial) => ({ lineRatePct: trial.loadFraction * 100, lossRatio: trial.lossRatio })),
+      trials: search.trials.map((trial) => ({
+        lineRatePct: percentOf(trial.loadFraction),
+        lossRatio: trial.lossRatio,
+      })),
       nonMonotonicTrials: search.nonMonotonicTrials,
     },
     scenario: config,
   };
 }
 
-function lossOf(trial: EngineTrial | undefined): number {
-  return trial && trial.offeredFrames > 0 ? trial.droppedFrames / trial.offeredFrames : 0;
+/** Run one point in process, trial after trial. */
+export function runRfc2544Point(spec: Rfc2544PointSpec): Rfc2544Point {
+  return driveSteps(rfc2544PointSteps(spec), (configs) => configs.map((config) => runScenario(config)));
+}
+
+interface ThroughputAndLatency {
+  readonly search: ThroughputSearch<EngineTrial>;
+  readonly latencyAtLoad: readonly LatencyAtLoad[];
+}
+
+/** The NDR/PDR search, then the latency trials below NDR in one batch (100% is the NDR trial). */
+function* throughputAndLatency(
+  config: ScenarioConfig,
+  settings: Rfc2544Settings,
+  trialFrames: number,
+  latencyTrialFrames: number,
+): TrialSteps<ThroughputAndLatency> {
+  const steps = throughputSearchSteps<EngineTrial>(settings);
+  let next = steps.next();
+  while (!next.done) {
+    const [run] = yield [throughputTrialConfig(config, next.value, trialFrames)];
+    if (!run) throw new Error('no run for a throughput trial');
+    next = steps.next(engineTrialOf(run));
+  }
+  const search = next.value;
+  const ndrTrial = search.ndr.outcome;
+  if (!settings.latency || !ndrTrial) return { search, latencyAtLoad: [] };
+
+  const ndrLoad = search.ndr.loadFraction;
+  const below = LATENCY_FRACTIONS_OF_NDR.filter((fraction) => fraction < 1);
+  const runs = yield below.map((fraction) =>
+    throughputTrialConfig(config, fraction * ndrLoad, latencyTrialFrames),
+  );
+  const latencyAtLoad = LATENCY_FRACTIONS_OF_NDR.map((fraction): LatencyAtLoad => {
+    const run = fraction === 1 ? ndrTrial.run : runs[below.indexOf(fraction)];
+    if (!run) throw new Error(`no latency run at ${fraction} of NDR`);
+    const { p50, p99, p999, max } = run.latencyUs;
+    return {
+      fractionOfNdr: fraction,
+      lineRatePct: percentOf(fraction * ndrLoad),
+      latencyUs: { p50, p99, p999, max },
+    };
+  });
+  return { search, latencyAtLoad };
+}
+
+/** The back-to-back search (null when switched off). */
+function* backToBackSteps(config: ScenarioConfig, maxFrames: number | null): TrialSteps<BurstSearch | null> {
+  if (maxFrames === null) return null;
+  const steps = burstSearchSteps({ maxFrames, startFrames: Math.min(16, maxFrames) });
+  let next = steps.next();
+  while (!next.done) {
+    const [run] = yield [burstTrialConfig(config, next.value)];
+    if (!run) throw new Error('no run for a burst trial');
+    next = steps.next(engineTrialOf(run));
+  }
+  return next.value;
+}
+
+/** A load fraction as a percentage without binary noise: 0.116 → 11.6, not 11.600000000000001. */
+function percentOf(fraction: number): number {
+  return Number((fraction * 100).toPrecision(12));
 }

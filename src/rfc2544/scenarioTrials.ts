@@ -1,5 +1,6 @@
 import { runScenario } from '../run/runScenario.js';
 import type { RunResult } from '../run/runResult.js';
+import { placeVms } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { lineRatePps } from '../workload/frameMix.js';
 import type { TrialOutcome } from './trialOutcome.js';
@@ -19,7 +20,8 @@ export function throughputTrialConfig(
   loadFraction: number,
   trialFrames: number,
 ): ScenarioConfig {
-  if (!(loadFraction > 0 && loadFraction <= 1)) throw new Error(`load fraction must be in (0, 1], got ${loadFraction}`);
+  if (!(loadFraction > 0 && loadFraction <= 1))
+    throw new Error(`load fraction must be in (0, 1], got ${loadFraction}`);
   const ratePps = loadFraction * lineRatePps(base.nic.linkGbps, base.workload.frame);
   const durationMs = Math.min((trialFrames / ratePps) * 1000, MAX_TRIAL_SIMULATED_MS);
   return {
@@ -40,7 +42,8 @@ export function throughputTrialConfig(
  * engine then drains, and anything not delivered is lost.
  */
 export function burstTrialConfig(base: ScenarioConfig, frames: number): ScenarioConfig {
-  if (!(Number.isInteger(frames) && frames >= 1)) throw new Error(`burst must be a whole number of frames ≥ 1, got ${frames}`);
+  if (!(Number.isInteger(frames) && frames >= 1))
+    throw new Error(`burst must be a whole number of frames ≥ 1, got ${frames}`);
   return {
     ...base,
     workload: {
@@ -58,10 +61,9 @@ export function burstDurationMs(base: ScenarioConfig, frames: number): number {
   return (frames / lineRatePps(base.nic.linkGbps, base.workload.frame)) * 1000;
 }
 
-/** Run a trial configuration; frames offered in the window and not delivered after the drain are lost. */
-export function runEngineTrial(config: ScenarioConfig): EngineTrial {
-  const run = runScenario(config);
-  const directions = config.workload.direction === 'bidir' ? 2 : 1;
+/** A finished run as a trial outcome: frames offered in the window and not delivered after the drain are lost. */
+export function engineTrialOf(run: RunResult): EngineTrial {
+  const directions = run.direction === 'bidir' ? 2 : 1;
   const { offered, delivered } = run.frames;
   return {
     offeredFrames: offered / directions,
@@ -69,4 +71,38 @@ export function runEngineTrial(config: ScenarioConfig): EngineTrial {
     droppedFrames: (offered - delivered) / directions,
     run,
   };
+}
+
+/** Run one trial configuration in process. */
+export function runEngineTrial(config: ScenarioConfig): EngineTrial {
+  return engineTrialOf(runScenario(config));
+}
+
+/**
+ * Frames the descriptor rings at the entry of the data path hold: RX, the NIC rings in use (one
+ * per RSS queue, VF, pool or VMQ queue, plus the default queue of the software switch); TX, each
+ * VM's ring toward its backend or VF. Input of the trial rule (src/rfc2544/trialRule.ts).
+ */
+export function ringFramesOf(config: ScenarioConfig): number {
+  const direction = config.workload.direction;
+  let frames = 0;
+  if (direction !== 'tx') frames += config.nic.ringSize * nicRxRings(config);
+  if (direction !== 'rx') frames += config.guest.ringSize * config.vms.count;
+  return frames;
+}
+
+function nicRxRings(config: ScenarioConfig): number {
+  switch (config.mode) {
+    case 'native':
+      return Math.min(config.host.cores, config.nic.rxQueues);
+    case 'paravirt':
+    case 'emulated':
+      return 1;
+    case 'sriov':
+    case 'vmdq':
+    case 'vmq': {
+      const placement = placeVms(config);
+      return placement.dedicated + (placement.fallback > 0 ? 1 : 0);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { driveSteps, type Steps } from './steps.js';
 import type { TrialOutcome } from './trialOutcome.js';
 
 export interface BurstSearchOptions {
@@ -27,40 +28,44 @@ export interface BurstSearch {
  * loses nothing. Doubles the burst from `startFrames` until one loses frames (or `maxFrames`
  * passes), then binary-searches between the last lossless burst and the first lossy one, to one
  * frame. Assumes a longer burst never loses less, which holds for a system that starts idle.
+ * Yields the burst length of each trial and is resumed with its outcome.
  */
-export function searchBurst(
-  trial: (frames: number) => TrialOutcome,
+export function* burstSearchSteps(
   options: BurstSearchOptions = DEFAULT_BURST_SEARCH,
-): BurstSearch {
+): Steps<number, TrialOutcome, BurstSearch> {
   const { maxFrames, startFrames } = options;
-  if (!(Number.isInteger(maxFrames) && maxFrames >= 1)) throw new Error(`maxFrames must be a whole number ≥ 1, got ${maxFrames}`);
-  if (!(Number.isInteger(startFrames) && startFrames >= 1)) throw new Error(`startFrames must be a whole number ≥ 1, got ${startFrames}`);
+  if (!(Number.isInteger(maxFrames) && maxFrames >= 1)) {
+    throw new Error(`maxFrames must be a whole number ≥ 1, got ${maxFrames}`);
+  }
+  if (!(Number.isInteger(startFrames) && startFrames >= 1)) {
+    throw new Error(`startFrames must be a whole number ≥ 1, got ${startFrames}`);
+  }
   const trials: BurstTrial[] = [];
-  const lossless = (frames: number): boolean => {
-    const outcome = trial(frames);
+  let passed = 0;
+  let failed: number | undefined;
+  let frames = Math.min(startFrames, maxFrames);
+  while (failed === undefined || failed - passed > 1) {
+    const outcome: TrialOutcome = yield frames;
     if (outcome.offeredFrames !== frames) {
       throw new Error(`burst trial of ${frames} frames offered ${outcome.offeredFrames}`);
     }
     trials.push({ frames, droppedFrames: outcome.droppedFrames });
-    return outcome.droppedFrames === 0;
-  };
-
-  let passed = 0;
-  let failed: number | undefined;
-  let frames = Math.min(startFrames, maxFrames);
-  for (;;) {
-    if (!lossless(frames)) {
+    if (outcome.droppedFrames === 0) {
+      passed = frames;
+      if (failed === undefined && frames === maxFrames) return { frames, capped: true, trials };
+    } else {
       failed = frames;
-      break;
     }
-    passed = frames;
-    if (frames === maxFrames) return { frames: maxFrames, capped: true, trials };
-    frames = Math.min(frames * 2, maxFrames);
-  }
-  while (failed - passed > 1) {
-    const middle = Math.floor((passed + failed) / 2);
-    if (lossless(middle)) passed = middle;
-    else failed = middle;
+    // Doubling until the first loss, then halving the interval.
+    frames = failed === undefined ? Math.min(frames * 2, maxFrames) : Math.floor((passed + failed) / 2);
   }
   return { frames: passed, capped: false, trials };
+}
+
+/** The search driven by a synchronous trial function: `trial(frames)` sends one burst. */
+export function searchBurst(
+  trial: (frames: number) => TrialOutcome,
+  options: BurstSearchOptions = DEFAULT_BURST_SEARCH,
+): BurstSearch {
+  return driveSteps(burstSearchSteps(options), trial);
 }

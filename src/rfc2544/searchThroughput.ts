@@ -1,3 +1,4 @@
+import { driveSteps, type Steps } from './steps.js';
 import { lossRatio, type TrialOutcome } from './trialOutcome.js';
 
 /** Options of an NDR/PDR search. Loads are fractions of line rate (1 = line rate). */
@@ -44,14 +45,14 @@ export interface ThroughputSearch<O extends TrialOutcome> {
   readonly trials: readonly SearchTrial<O>[];
   /**
    * Trials whose result contradicted an earlier one (a pass above a load that failed): the system
-   * is not monotonic there. The first result stands; reported so it is not hidden.
+   * is not monotonic there. The first result stands; counted so it is not hidden.
    */
   readonly nonMonotonicTrials: number;
 }
 
 /**
  * The loads a search may try: step k is k·precision, and the top step is line rate itself. When
- * 1/precision is a whole number the steps are computed as k/N, so 0.4 is exactly 0.4 and a
+ * 1/precision is a whole number N the steps are computed as k/N, so 0.4 is exactly 0.4 and a
  * capacity that sits on a step is found exactly.
  */
 export interface LoadGrid {
@@ -77,12 +78,12 @@ export function loadGrid(precision: number): LoadGrid {
  * then each trial halves the NDR interval until it is one precision step wide, then the PDR
  * interval. Every trial narrows both (a trial losing more than the NDR threshold but no more than
  * the PDR threshold is a fail for NDR and a pass for PDR), so PDR usually needs only a few more
- * trials. Sequential by nature: each load depends on the previous result.
+ * trials. Sequential by nature: each load depends on the previous result. Yields the load of each
+ * trial (a fraction of line rate) and is resumed with its outcome.
  */
-export function searchThroughput<O extends TrialOutcome>(
-  trial: (loadFraction: number) => O,
+export function* throughputSearchSteps<O extends TrialOutcome>(
   options: ThroughputSearchOptions = DEFAULT_THROUGHPUT_SEARCH,
-): ThroughputSearch<O> {
+): Steps<number, O, ThroughputSearch<O>> {
   checkOptions(options);
   const grid = loadGrid(options.precision);
   const outcomes = new Map<number, O>();
@@ -94,9 +95,10 @@ export function searchThroughput<O extends TrialOutcome>(
   let pdrLow = 0;
   let pdrHigh = grid.top + 1;
 
-  const run = (step: number): void => {
+  let step: number | undefined = grid.top;
+  while (step !== undefined) {
     const loadFraction = grid.load(step);
-    const outcome = trial(loadFraction);
+    const outcome: O = yield loadFraction;
     const loss = lossRatio(outcome);
     outcomes.set(step, outcome);
     trials.push({ loadFraction, lossRatio: loss, outcome });
@@ -112,13 +114,11 @@ export function searchThroughput<O extends TrialOutcome>(
     } else if (step > pdrLow) pdrHigh = Math.min(pdrHigh, step);
     else consistent = false;
     if (!consistent) nonMonotonicTrials++;
-  };
 
-  run(grid.top);
-  while (trials.length < options.maxTrials) {
-    if (ndrHigh - ndrLow > 1) run(Math.floor((ndrLow + ndrHigh) / 2));
-    else if (pdrHigh - pdrLow > 1) run(Math.floor((pdrLow + pdrHigh) / 2));
-    else break;
+    if (trials.length >= options.maxTrials) step = undefined;
+    else if (ndrHigh - ndrLow > 1) step = Math.floor((ndrLow + ndrHigh) / 2);
+    else if (pdrHigh - pdrLow > 1) step = Math.floor((pdrLow + pdrHigh) / 2);
+    else step = undefined;
   }
 
   const found = (low: number, high: number): RateFound<O> => ({
@@ -130,11 +130,23 @@ export function searchThroughput<O extends TrialOutcome>(
   return { ndr: found(ndrLow, ndrHigh), pdr: found(pdrLow, pdrHigh), trials, nonMonotonicTrials };
 }
 
+/** The search driven by a synchronous trial function: `trial(loadFraction)` runs one trial. */
+export function searchThroughput<O extends TrialOutcome>(
+  trial: (loadFraction: number) => O,
+  options: ThroughputSearchOptions = DEFAULT_THROUGHPUT_SEARCH,
+): ThroughputSearch<O> {
+  return driveSteps(throughputSearchSteps<O>(options), trial);
+}
+
 function checkOptions(options: ThroughputSearchOptions): void {
   const { ndrLossRatio, pdrLossRatio, maxTrials } = options;
-  if (!(ndrLossRatio >= 0 && ndrLossRatio < 1)) throw new Error(`ndrLossRatio must be in [0, 1), got ${ndrLossRatio}`);
+  if (!(ndrLossRatio >= 0 && ndrLossRatio < 1)) {
+    throw new Error(`ndrLossRatio must be in [0, 1), got ${ndrLossRatio}`);
+  }
   if (!(pdrLossRatio >= ndrLossRatio && pdrLossRatio < 1)) {
     throw new Error(`pdrLossRatio must be in [ndrLossRatio, 1), got ${pdrLossRatio}`);
   }
-  if (!(Number.isInteger(maxTrials) && maxTrials >= 1)) throw new Error(`maxTrials must be a whole number ≥ 1, got ${maxTrials}`);
+  if (!(Number.isInteger(maxTrials) && maxTrials >= 1)) {
+    throw new Error(`maxTrials must be a whole number ≥ 1, got ${maxTrials}`);
+  }
 }

@@ -1,38 +1,63 @@
 /**
- * How long each trial of a throughput search runs: long enough for a loss at the tightest
- * non-zero threshold to show as whole frames.
+ * How long each trial of a throughput search runs. Two things must show as loss within a trial:
  *
- * frames per trial = clamp(ceil(LOSS_FRAMES_TO_SHOW / tightest non-zero loss threshold),
- *                          MIN_TRIAL_FRAMES, MAX_TRIAL_FRAMES)
+ * 1. a loss at the tightest non-zero threshold (PDR 0.1% by default) — as at least
+ *    LOSS_FRAMES_TO_SHOW whole frames: frames ≥ 100 / threshold (100,000 at 0.1%);
+ * 2. a standing overload, which the rings first absorb — an overload of a fraction ε of the load
+ *    fills rings holding B frames after B / ε frames, so a trial of BUFFER_FACTOR × B frames lets
+ *    any overload above 1/BUFFER_FACTOR (1%) of the load show as loss.
  *
- * With the default PDR of 0.1%: 100 / 0.001 = 100,000 frames, so a PDR-level loss is ≥ 100 lost
- * frames and NDR's "no loss" is judged on 100,000 frames. A warm-up of WARMUP_SHARE of the trial
- * time at the same load runs first and is not counted; the trial's simulated time is capped at
- * MAX_TRIAL_SIMULATED_MS (very low loads of large frames then offer fewer frames). Loss is counted
- * after the system drains: frames offered in the trial and never delivered.
+ * frames per trial = clamp(max(ceil(100 / tightest threshold), 100 × ring frames),
+ *                          MIN_TRIAL_FRAMES, MAX_TRIAL_FRAMES), per direction.
  *
- * As on real hardware with short trials, a standing overload can hide in the rings: an overload
- * below (frames the rings hold) / (frames per trial) may not show as loss. Longer trials
- * (`--trial-frames`) tighten NDR on multi-queue paths.
+ * A warm-up of WARMUP_SHARE of the trial time at the same load runs first and is not counted; the
+ * trial's simulated time is capped at MAX_TRIAL_SIMULATED_MS (tiny loads of large frames then
+ * offer fewer frames). Loss is counted after the host drains: frames offered in the trial and
+ * never delivered. Latency trials below NDR only need rule 1.
  */
 export const LOSS_FRAMES_TO_SHOW = 100;
+export const BUFFER_FACTOR = 100;
 export const MIN_TRIAL_FRAMES = 10_000;
-export const MAX_TRIAL_FRAMES = 1_000_000;
+export const MAX_TRIAL_FRAMES = 10_000_000;
 export const WARMUP_SHARE = 0.1;
 export const MAX_TRIAL_SIMULATED_MS = 60_000;
+const DEFAULT_TIGHTEST_THRESHOLD = 0.001;
 
-/** Frames per trial under the rule above, for the given NDR and PDR loss ratios (0..1). */
-export function autoTrialFrames(ndrLossRatio: number, pdrLossRatio: number): number {
+export interface TrialRuleInput {
+  readonly ndrLossRatio: number;
+  readonly pdrLossRatio: number;
+  /** Frames the descriptor rings in front of the data path hold (see ringFramesOf). */
+  readonly ringFrames: number;
+}
+
+/** Rule 1 alone: frames for a loss at the tightest non-zero threshold to show (latency trials). */
+export function lossTrialFrames(ndrLossRatio: number, pdrLossRatio: number): number {
   const thresholds = [ndrLossRatio, pdrLossRatio].filter((ratio) => ratio > 0);
-  if (thresholds.length === 0) return 10 * MIN_TRIAL_FRAMES;
-  const frames = Math.ceil(LOSS_FRAMES_TO_SHOW / Math.min(...thresholds) - 1e-9);
-  return Math.min(MAX_TRIAL_FRAMES, Math.max(MIN_TRIAL_FRAMES, frames));
+  // Zero-loss only: no threshold to resolve; judge "no loss" on as many frames as 0.1% would.
+  const tightest = thresholds.length === 0 ? DEFAULT_TIGHTEST_THRESHOLD : Math.min(...thresholds);
+  return clampFrames(LOSS_FRAMES_TO_SHOW / tightest - 1e-9);
+}
+
+/** Both rules: frames per throughput trial. */
+export function throughputTrialFrames(input: TrialRuleInput): number {
+  return clampFrames(
+    Math.max(lossTrialFrames(input.ndrLossRatio, input.pdrLossRatio), BUFFER_FACTOR * input.ringFrames),
+  );
+}
+
+function clampFrames(frames: number): number {
+  return Math.min(MAX_TRIAL_FRAMES, Math.max(MIN_TRIAL_FRAMES, Math.ceil(frames)));
 }
 
 /** The rule in one sentence, for reports. */
-export function trialRuleText(trialFrames: number, automatic: boolean): string {
-  const how = automatic
-    ? `${LOSS_FRAMES_TO_SHOW} / tightest non-zero loss threshold, clamped to ${MIN_TRIAL_FRAMES}–${MAX_TRIAL_FRAMES}`
-    : 'set by --trial-frames';
-  return `${trialFrames} frames per trial (${how}), after a warm-up of ${WARMUP_SHARE * 100}% of the trial time at the same load; at most ${MAX_TRIAL_SIMULATED_MS / 1000} s simulated; loss counted after the drain`;
+export function trialRuleText(fixedFrames: number | null): string {
+  const frames =
+    fixedFrames === null
+      ? `max(${LOSS_FRAMES_TO_SHOW} / tightest non-zero loss threshold, ${BUFFER_FACTOR} × frames the rings at the path entry hold) frames per trial, clamped to ${grouped(MIN_TRIAL_FRAMES)}–${grouped(MAX_TRIAL_FRAMES)}`
+      : `${grouped(fixedFrames)} frames per trial (--trial-frames)`;
+  return `${frames}, after a warm-up of ${WARMUP_SHARE * 100}% of the trial time at the same load; at most ${MAX_TRIAL_SIMULATED_MS / 1000} s simulated per trial; loss counted after the drain`;
+}
+
+function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

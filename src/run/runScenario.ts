@@ -22,8 +22,16 @@ import type { RunResult } from './runResult.js';
 
 const PS_PER_MS = 1e9;
 
+/** What the engine did for a run, beyond the result (for the speed benchmark). */
+export interface EngineStats {
+  /** Events taken off the heap. */
+  heapEvents: number;
+  /** Events applied without the heap (quiet job ends, see CpuCore). */
+  deferredEvents: number;
+}
+
 /** Run one fully resolved scenario and return plain result data. Never prints. */
-export function runScenario(config: ScenarioConfig): RunResult {
+export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): RunResult {
   const sim = new Simulator();
   const rng = new RngStreams(config.seed);
   const placement = placeVms(config);
@@ -135,6 +143,10 @@ export function runScenario(config: ScenarioConfig): RunResult {
   }
 
   sim.run();
+  if (engineStats) {
+    engineStats.deferredEvents = sim.deferredEventCount;
+    engineStats.heapEvents = sim.eventCount - sim.deferredEventCount;
+  }
 
   const resourceNames = resources.names(topology.hostCoreRoles);
   return summarizeRun({

@@ -41,8 +41,9 @@ export function summarizeRun(input: RunSummaryInput): RunResult {
   const byComponent = {} as Record<CpuComponent, number>;
   let hostBusyPs = 0;
   let guestBusyPs = 0;
+  const busyByComponentPs = recorder.busyByComponentPs;
   CPU_COMPONENTS.forEach((component, index) => {
-    const busyPs = recorder.busyByComponentPs[index]!;
+    const busyPs = busyByComponentPs[index]!;
     byComponent[component] = busyPs / windowPs;
     if (GUEST_COMPONENTS.has(component)) guestBusyPs += busyPs;
     else hostBusyPs += busyPs;

@@ -20,9 +20,7 @@ const LABEL_FIELDS: ReadonlySet<string> = new Set(['name', 'description']);
  * first 16 characters. The same configuration from flags or from a scenario file hashes the same.
  */
 export function configHash(config: ScenarioConfig): string {
-  const labelFree = Object.fromEntries(
-    Object.entries(config).filter(([key]) => !LABEL_FIELDS.has(key)),
-  );
+  const labelFree = Object.fromEntries(Object.entries(config).filter(([key]) => !LABEL_FIELDS.has(key)));
   return createHash('sha256').update(canonicalJson(labelFree)).digest('hex').slice(0, 16);
 }
 

@@ -4,7 +4,10 @@
  * and the pop skips it.
  *
  * Hand-written over typed arrays (not a generic heap library): this is the simulator's hot loop and
- * a generic comparator-based heap of objects costs several times more per operation.
+ * a generic comparator-based heap of objects costs several times more per operation. The keys sit
+ * in heap order (`heapTimePs[i]`, `heapSeq[i]`), so a sift compares neighbouring array cells
+ * instead of chasing a slot index per comparison; the slot only carries the handler, its argument
+ * and the cancel flag.
  */
 export interface EventHandler {
   handleEvent(arg: number, nowPs: number): void;
@@ -16,10 +19,12 @@ export type EventHandle = number;
 const GENERATION_FACTOR = 2 ** 24;
 
 export class EventQueue {
-  private heap: Int32Array;
   private size = 0;
-  private timePs: Float64Array;
-  private seq: Float64Array;
+  /** Keys and slots in heap order. */
+  private heapTimePs: Float64Array;
+  private heapSeq: Float64Array;
+  private heapSlot: Int32Array;
+  /** Per slot: what to run, and whether it was cancelled. */
   private arg: Int32Array;
   private generation: Uint32Array;
   private cancelled: Uint8Array;
@@ -28,12 +33,14 @@ export class EventQueue {
   private freeCount: number;
   private capacity: number;
   private nextSeq = 0;
+  /** Cancelled events still in the heap: when 0, nothing needs skipping. */
+  private cancelledInHeap = 0;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.heap = new Int32Array(initialCapacity);
-    this.timePs = new Float64Array(initialCapacity);
-    this.seq = new Float64Array(initialCapacity);
+    this.heapTimePs = new Float64Array(initialCapacity);
+    this.heapSeq = new Float64Array(initialCapacity);
+    this.heapSlot = new Int32Array(initialCapacity);
     this.arg = new Int32Array(initialCapacity);
     this.generation = new Uint32Array(initialCapacity);
     this.cancelled = new Uint8Array(initialCapacity);
@@ -56,28 +63,29 @@ export class EventQueue {
     return this.pushWithSeq(timePs, this.nextSeq++, handler, arg);
   }
 
+  /** Push with a sequence number taken earlier (takeSeq()), so it sorts as if pushed then. */
   pushWithSeq(timePs: number, seq: number, handler: EventHandler, arg: number): EventHandle {
     if (this.freeCount === 0) this.grow();
     const slot = this.freeSlots[--this.freeCount]!;
-    this.timePs[slot] = timePs;
-    this.seq[slot] = seq;
     this.arg[slot] = arg;
     this.handler[slot] = handler;
     this.cancelled[slot] = 0;
-    // sift up
-    const heap = this.heap;
-    const times = this.timePs;
-    const seqs = this.seq;
+    const times = this.heapTimePs;
+    const seqs = this.heapSeq;
+    const slots = this.heapSlot;
     let i = this.size++;
     while (i > 0) {
-      const parentIndex = (i - 1) >> 1;
-      const parent = heap[parentIndex]!;
+      const parent = (i - 1) >> 1;
       const pt = times[parent]!;
       if (pt < timePs || (pt === timePs && seqs[parent]! < seq)) break;
-      heap[i] = parent;
-      i = parentIndex;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      slots[i] = slots[parent]!;
+      i = parent;
     }
-    heap[i] = slot;
+    times[i] = timePs;
+    seqs[i] = seq;
+    slots[i] = slot;
     return this.generation[slot]! * GENERATION_FACTOR + slot;
   }
 
@@ -87,26 +95,28 @@ export class EventQueue {
     if (slot >= this.capacity || this.generation[slot] !== generation || this.handler[slot] === null) return false;
     if (this.cancelled[slot] === 1) return false;
     this.cancelled[slot] = 1;
+    this.cancelledInHeap++;
     return true;
   }
 
   /** Time of the earliest live event, or Infinity. Drops cancelled events from the top. */
   peekTimePs(): number {
-    this.dropCancelledTop();
-    return this.size === 0 ? Infinity : this.timePs[this.heap[0]!]!;
+    if (this.cancelledInHeap !== 0) this.dropCancelledTop();
+    return this.size === 0 ? Infinity : this.heapTimePs[0]!;
   }
 
+  /** Sequence of the earliest event (call peekTimePs() first so it is a live one), or Infinity. */
   peekSeq(): number {
-    return this.size === 0 ? Infinity : this.seq[this.heap[0]!]!;
+    return this.size === 0 ? Infinity : this.heapSeq[0]!;
   }
 
   /** Pop the earliest live event and run its handler. Returns false when empty. */
   popAndRun(): boolean {
-    this.dropCancelledTop();
+    if (this.cancelledInHeap !== 0) this.dropCancelledTop();
     if (this.size === 0) return false;
+    const time = this.heapTimePs[0]!;
     const slot = this.removeTop();
     const handler = this.handler[slot]!;
-    const time = this.timePs[slot]!;
     const arg = this.arg[slot]!;
     this.release(slot);
     handler.handleEvent(arg, time);
@@ -114,7 +124,10 @@ export class EventQueue {
   }
 
   private dropCancelledTop(): void {
-    while (this.size > 0 && this.cancelled[this.heap[0]!] === 1) this.release(this.removeTop());
+    while (this.size > 0 && this.cancelled[this.heapSlot[0]!] === 1) {
+      this.cancelledInHeap--;
+      this.release(this.removeTop());
+    }
   }
 
   private release(slot: number): void {
@@ -123,36 +136,41 @@ export class EventQueue {
     this.freeSlots[this.freeCount++] = slot;
   }
 
+  /** Remove the root and return its slot: the last entry sifts down from the root. */
   private removeTop(): number {
-    const heap = this.heap;
-    const times = this.timePs;
-    const seqs = this.seq;
-    const top = heap[0]!;
-    const last = heap[--this.size]!;
-    const size = this.size;
+    const times = this.heapTimePs;
+    const seqs = this.heapSeq;
+    const slots = this.heapSlot;
+    const top = slots[0]!;
+    const size = --this.size;
     if (size === 0) return top;
-    const lt = times[last]!;
-    const ls = seqs[last]!;
+    const lt = times[size]!;
+    const ls = seqs[size]!;
+    const lslot = slots[size]!;
     let i = 0;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= size) break;
-      const right = left + 1;
-      let child = left;
-      let ct = times[heap[left]!]!;
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      let ct = times[child]!;
+      let cs = seqs[child]!;
+      const right = child + 1;
       if (right < size) {
-        const rt = times[heap[right]!]!;
-        if (rt < ct || (rt === ct && seqs[heap[right]!]! < seqs[heap[left]!]!)) {
+        const rt = times[right]!;
+        if (rt < ct || (rt === ct && seqs[right]! < cs)) {
           child = right;
           ct = rt;
+          cs = seqs[right]!;
         }
       }
-      const cs = seqs[heap[child]!]!;
       if (lt < ct || (lt === ct && ls < cs)) break;
-      heap[i] = heap[child]!;
+      times[i] = ct;
+      seqs[i] = cs;
+      slots[i] = slots[child]!;
       i = child;
     }
-    heap[i] = last;
+    times[i] = lt;
+    seqs[i] = ls;
+    slots[i] = lslot;
     return top;
   }
 
@@ -164,14 +182,15 @@ export class EventQueue {
       b.set(a);
       return b;
     };
-    const heap = new Int32Array(capacity);
-    heap.set(this.heap);
-    this.heap = heap;
-    this.timePs = grow64(this.timePs);
-    this.seq = grow64(this.seq);
-    const arg = new Int32Array(capacity);
-    arg.set(this.arg);
-    this.arg = arg;
+    const grow32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.heapTimePs = grow64(this.heapTimePs);
+    this.heapSeq = grow64(this.heapSeq);
+    this.heapSlot = grow32(this.heapSlot);
+    this.arg = grow32(this.arg);
     const generation = new Uint32Array(capacity);
     generation.set(this.generation);
     this.generation = generation;

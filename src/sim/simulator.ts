@@ -15,23 +15,41 @@ export interface InlineSource {
 }
 
 /**
+ * Something holding events that are due but not on the heap (a core's quiet job end): applied
+ * when the run stops, so the clock and the event count end where they would have.
+ */
+export interface DeferredEnds {
+  /** Apply a deferred event due no later than `untilPs`; return its time, or -1 if none. */
+  flushDeferredEnd(untilPs: number): number;
+}
+
+/**
  * The simulation clock and event loop. Time is an integer count of picoseconds held in a JS number
  * (exact to 2^53 ps ≈ 2.5 h). One Simulator per run; no globals, so runs can sit side by side.
  */
 export class Simulator {
   private readonly queue = new EventQueue();
   private readonly sources: InlineSource[] = [];
+  private readonly deferred: DeferredEnds[] = [];
   private now = 0;
   private events = 0;
+  private deferredEvents = 0;
   private emissions = 0;
+  /** Sequence number of the event or emission being run (-1 outside the loop). */
+  private runningSeq = -1;
 
   get nowPs(): number {
     return this.now;
   }
 
-  /** Heap events run so far. */
+  /** Events run so far: heap events, plus deferred ones applied off the heap (see CpuCore). */
   get eventCount(): number {
     return this.events;
+  }
+
+  /** Sequence number of the event or emission now running: ties at the same time run in this order. */
+  get dispatchSeq(): number {
+    return this.runningSeq;
   }
 
   /** Inline source emissions (arrivals) so far. */
@@ -54,12 +72,70 @@ export class Simulator {
     return this.queue.push(atPs, handler, arg);
   }
 
+  /** Schedule with a sequence number taken earlier (takeSeq()): it sorts as if scheduled then. */
+  scheduleWithSeq(atPs: number, seq: number, handler: EventHandler, arg = 0): EventHandle {
+    if (!(atPs >= this.now) || !Number.isInteger(atPs)) {
+      throw new Error(`schedule at ${atPs} ps is in the past or not an integer (now ${this.now} ps)`);
+    }
+    return this.queue.pushWithSeq(atPs, seq, handler, arg);
+  }
+
+  /** Register a holder of deferred events, flushed whenever run() returns. */
+  addDeferredEnds(holder: DeferredEnds): void {
+    this.deferred.push(holder);
+  }
+
+  /** A deferred event was applied off the heap: it counts as run. */
+  countDeferredEvent(): void {
+    this.events++;
+    this.deferredEvents++;
+  }
+
+  /** Of eventCount, those applied off the heap. */
+  get deferredEventCount(): number {
+    return this.deferredEvents;
+  }
+
   cancel(handle: EventHandle): boolean {
     return this.queue.cancel(handle);
   }
 
   /** Run until nothing is left to do, or until simulated time would pass `untilPs`. */
   run(untilPs = Infinity): void {
+    if (this.sources.length === 1) this.runOneSource(this.sources[0]!, untilPs);
+    else this.runSources(untilPs);
+    this.runningSeq = -1;
+    for (const holder of this.deferred) {
+      const atPs = holder.flushDeferredEnd(untilPs);
+      if (atPs > this.now) this.now = atPs;
+    }
+  }
+
+  /** The common case (one direction): emit the source's arrivals inline until the next event. */
+  private runOneSource(source: InlineSource, untilPs: number): void {
+    const queue = this.queue;
+    for (;;) {
+      let eventPs = queue.peekTimePs();
+      let sourcePs = source.nextPs;
+      // Emitting may schedule an earlier event, so look at the heap again after each one.
+      while (sourcePs < eventPs || (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())) {
+        if (sourcePs > untilPs) return;
+        this.now = sourcePs;
+        this.runningSeq = source.nextSeq;
+        this.emissions++;
+        source.emit(sourcePs);
+        sourcePs = source.nextPs;
+        eventPs = queue.peekTimePs();
+      }
+      if (eventPs === Infinity || eventPs > untilPs) return;
+      this.now = eventPs;
+      this.runningSeq = queue.peekSeq();
+      this.events++;
+      queue.popAndRun();
+    }
+  }
+
+  private runSources(untilPs: number): void {
     const queue = this.queue;
     const sources = this.sources;
     const sourceCount = sources.length;
@@ -76,29 +152,18 @@ export class Simulator {
           sourceSeq = candidate.nextSeq;
         }
       }
-      if (source !== null) {
-        // Emit this source's arrivals inline for as long as they come before the next heap event
-        // (emitting may schedule an earlier event, so look at the heap again after each one).
-        let eventPs = queue.peekTimePs();
-        let emitted = false;
-        while (
-          sourcePs < eventPs ||
-          (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())
-        ) {
-          if (sourcePs > untilPs) return;
-          this.now = sourcePs;
-          this.emissions++;
-          source.emit(sourcePs);
-          emitted = true;
-          if (sourceCount > 1) break;
-          sourcePs = source.nextPs;
-          eventPs = queue.peekTimePs();
-        }
-        if (emitted) continue;
-      }
       const eventPs = queue.peekTimePs();
+      if (source !== null && (sourcePs < eventPs || (sourcePs === eventPs && sourceSeq < queue.peekSeq()))) {
+        if (sourcePs > untilPs) return;
+        this.now = sourcePs;
+        this.runningSeq = sourceSeq;
+        this.emissions++;
+        source.emit(sourcePs);
+        continue;
+      }
       if (eventPs === Infinity || eventPs > untilPs) return;
       this.now = eventPs;
+      this.runningSeq = queue.peekSeq();
       this.events++;
       queue.popAndRun();
     }

@@ -55,9 +55,7 @@ export function findKnees(runs: readonly RunResult[]): Knee[] {
     if (group) group.push(run);
     else groups.set(key, [run]);
   }
-  const curves = [...groups.values()]
-    .map((group) => dedupeByVms(group))
-    .filter((group) => group.length >= 2);
+  const curves = [...groups.values()].map((group) => dedupeByVms(group)).filter((group) => group.length >= 2);
   const labels = curves.map((curve) => workloadLabel(curve[0]!));
   return curves.map((curve, index) => kneeOf(curve, labels[index] ?? ''));
 }
@@ -161,7 +159,8 @@ function kneeOf(curve: readonly RunResult[], workload: string): Knee {
  */
 export function bindingConstraint(run: RunResult, before: RunResult | undefined): KneeConstraint {
   const newFallback = run.placement.fallback > (before?.placement.fallback ?? 0);
-  if (newFallback && run.placement.dedicated > 0) return run.mode === 'sriov' ? 'VF limit' : 'pools exhausted';
+  if (newFallback && run.placement.dedicated > 0)
+    return run.mode === 'sriov' ? 'VF limit' : 'pools exhausted';
   const saturated = run.utilization.filter((resource) => resource.utilization >= SATURATED);
   const named = (pattern: RegExp) => saturated.some((resource) => pattern.test(resource.name));
   if (named(/^host core .*switch/)) return 'switch core saturated';

@@ -42,14 +42,20 @@ export function defaultWorkerUrl(): URL | undefined {
  * compiled worker exists, e.g. under vitest, which runs the TypeScript sources). runScenario is
  * pure, so the result of each point is the same wherever and in whatever order it runs.
  */
-export async function runPoints(tasks: readonly PointTask[], options: RunPointsOptions): Promise<RunPointsOutcome> {
+export async function runPoints(
+  tasks: readonly PointTask[],
+  options: RunPointsOptions,
+): Promise<RunPointsOutcome> {
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
   if (jobs === 1 || workerUrl === undefined) return runInProcess(tasks, options);
   return runOnWorkers(tasks, options, jobs, workerUrl);
 }
 
-async function runInProcess(tasks: readonly PointTask[], options: RunPointsOptions): Promise<RunPointsOutcome> {
+async function runInProcess(
+  tasks: readonly PointTask[],
+  options: RunPointsOptions,
+): Promise<RunPointsOutcome> {
   const results = new Map<number, RunResult>();
   for (const task of tasks) {
     // Yield to the event loop between points so a signal handler can run.
@@ -115,7 +121,12 @@ function runOnWorkers(
           return;
         }
         results.set(reply.point, reply.result);
-        options.onResult(reply.point, reply.result);
+        try {
+          options.onResult(reply.point, reply.result);
+        } catch (error) {
+          finish({ error: error instanceof Error ? error : new Error(String(error)) });
+          return;
+        }
         feed(worker);
       });
       worker.on('error', (error) => finish({ error }));

@@ -4,7 +4,8 @@ export interface Shard {
   readonly count: number;
 }
 
-export type ShardResult = { readonly ok: true; readonly shard: Shard } | { readonly ok: false; readonly reason: string };
+export type ShardResult =
+  { readonly ok: true; readonly shard: Shard } | { readonly ok: false; readonly reason: string };
 
 /** Parse `k/n`; k and n whole numbers with 1 ≤ k ≤ n. */
 export function parseShard(raw: string): ShardResult {

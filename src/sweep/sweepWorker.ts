@@ -21,7 +21,12 @@ parentPort?.on('message', (task: WorkerTask) => {
   } catch (error) {
     reply =
       error instanceof Error
-        ? { point: task.point, ok: false, message: error.message, ...(error.stack ? { stack: error.stack } : {}) }
+        ? {
+            point: task.point,
+            ok: false,
+            message: error.message,
+            ...(error.stack ? { stack: error.stack } : {}),
+          }
         : { point: task.point, ok: false, message: String(error) };
   }
   parentPort?.postMessage(reply);

@@ -28,7 +28,11 @@ export class TrafficSource implements InlineSource {
   private readonly sim: Simulator;
   private readonly pool: PacketPool;
   private readonly recorder: Recorder;
-  private readonly spec: TrafficSourceSpec;
+  private readonly pickVm: VmPicker;
+  private readonly pickBytes: () => number;
+  private readonly random: Rng;
+  private readonly entry: (id: number, nowPs: number) => void;
+  private readonly stopPs: number;
   private readonly periodPs: number;
   private readonly poisson: boolean;
   private index = 0;
@@ -37,7 +41,11 @@ export class TrafficSource implements InlineSource {
     this.sim = sim;
     this.pool = pool;
     this.recorder = recorder;
-    this.spec = spec;
+    this.pickVm = spec.pickVm;
+    this.pickBytes = spec.pickBytes;
+    this.random = spec.random;
+    this.entry = spec.entry;
+    this.stopPs = spec.stopPs;
     this.periodPs = 1e12 / spec.ratePps;
     this.poisson = spec.arrivals === 'poisson';
     this.nextPs = spec.ratePps > 0 ? this.firstPs() : Infinity;
@@ -47,26 +55,22 @@ export class TrafficSource implements InlineSource {
   emit(nowPs: number): void {
     const pool = this.pool;
     const id = pool.alloc();
-    const bytes = this.spec.pickBytes();
-    const vm = this.spec.pickVm.next();
+    const bytes = this.pickBytes();
+    const vm = this.pickVm.next();
     pool.genPs[id] = nowPs;
     pool.bytes[id] = bytes;
     pool.vm[id] = vm;
     pool.cohort[id] = this.recorder.offer(vm, bytes, nowPs);
-    this.spec.entry(id, nowPs);
-    this.advance(nowPs);
+    this.entry(id, nowPs);
+    // advance
+    const next = this.poisson
+      ? nowPs + Math.round(this.random.nextExponential(this.periodPs))
+      : Math.round(++this.index * this.periodPs);
+    this.nextPs = next < this.stopPs ? next : Infinity;
+    this.nextSeq = this.sim.takeSeq();
   }
 
   private firstPs(): number {
-    return this.poisson ? Math.round(this.spec.random.nextExponential(this.periodPs)) : 0;
-  }
-
-  private advance(nowPs: number): void {
-    this.index++;
-    const next = this.poisson
-      ? nowPs + Math.round(this.spec.random.nextExponential(this.periodPs))
-      : Math.round(this.index * this.periodPs);
-    this.nextPs = next < this.spec.stopPs ? next : Infinity;
-    this.nextSeq = this.sim.takeSeq();
+    return this.poisson ? Math.round(this.random.nextExponential(this.periodPs)) : 0;
   }
 }

@@ -100,7 +100,9 @@ class Customer implements CoreJob {
     ledger.lastArrivalStartedPs = this.arrivalPs;
     return this.servicePs;
   }
-  endJob(): void {}
+  endJob(): number {
+    return 0;
+  }
 }
 
 function serviceSampler(kind: ServiceKind, random: Rng): () => number {

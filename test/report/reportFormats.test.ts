@@ -12,7 +12,7 @@ describe('REPORT_FORMATS', () => {
   };
 
   it('offers table first, then json', () => {
-    expect(REPORT_FORMAT_NAMES).toEqual(['table', 'json']);
+    expect(REPORT_FORMAT_NAMES.slice(0, 2)).toEqual(['table', 'json']);
     expect(isReportFormat('json')).toBe(true);
     expect(isReportFormat('toString')).toBe(false);
   });

@@ -78,6 +78,21 @@ export const CHART_SCRIPT = String.raw`(function () {
     }
     if (axis.beginAtZero) options.beginAtZero = true;
     options.ticks.callback = axis.scale === 'logarithmic' ? formatLogTick : formatNumber;
+    if (axis.scale === 'logarithmic' && !(axis.ticks && axis.ticks.length > 0)) {
+      // Ticks at 1, 2 and 5 of every decade in range (Chart.js's own skip some of them).
+      options.afterBuildTicks = function (scale) {
+        var ticks = [];
+        var start = Math.floor(Math.log10(scale.min));
+        var end = Math.ceil(Math.log10(scale.max));
+        for (var decade = start; decade <= end; decade++) {
+          [1, 2, 5].forEach(function (step) {
+            var value = step * Math.pow(10, decade);
+            if (value >= scale.min * 0.999 && value <= scale.max * 1.001) ticks.push({ value: value });
+          });
+        }
+        if (ticks.length >= 2) scale.ticks = ticks;
+      };
+    }
     if (axis.ticks && axis.ticks.length > 0) {
       var values = axis.ticks.slice();
       var first = values[0];
@@ -137,12 +152,14 @@ export const CHART_SCRIPT = String.raw`(function () {
       data: points,
       borderColor: spec.color,
       backgroundColor: spec.color,
+      // Hollow markers: where curves coincide, every mode's marker still shows.
+      pointBackgroundColor: 'rgba(255,255,255,0.5)',
       borderDash: spec.dash,
       borderWidth: 2,
       pointStyle: spec.marker,
-      pointRadius: many ? 2.5 : 4.5,
-      pointHoverRadius: 6,
-      pointBorderWidth: 1.5,
+      pointRadius: many ? 3 : 5,
+      pointHoverRadius: 7,
+      pointBorderWidth: 2,
       tension: 0,
       spanGaps: false,
       fill: false,
@@ -167,7 +184,16 @@ export const CHART_SCRIPT = String.raw`(function () {
         plugins: {
           legend: {
             position: 'bottom',
-            labels: { usePointStyle: spec.type !== 'bar', boxWidth: 14, padding: 10 },
+            // Dataset order, not drawing order: modes first, the knee rings last.
+            labels: {
+              sort: function (a, b) {
+                return a.datasetIndex - b.datasetIndex;
+              },
+              usePointStyle: spec.type !== 'bar',
+              boxWidth: 14,
+              boxHeight: spec.type === 'bar' ? 12 : 9,
+              padding: 10,
+            },
           },
           tooltip: {
             callbacks: {
@@ -191,13 +217,19 @@ export const CHART_SCRIPT = String.raw`(function () {
     fail(error && error.stack ? error.stack : String(error));
   }
 
-  // Print: the chart boxes change size under the print stylesheet; redraw at that size.
-  function resizeAll() {
+  // Print: redraw each chart at a size with the print box's shape (about 2.3 : 1, see the print
+  // stylesheet, which scales the canvas into its box), then back to the window's size. Browsers lay
+  // out the print page after beforeprint, so the box cannot be measured here.
+  function resizeAll(width, height) {
     Object.keys(Chart.instances).forEach(function (key) {
-      Chart.instances[key].resize();
+      Chart.instances[key].resize(width, height);
     });
   }
-  window.addEventListener('beforeprint', resizeAll);
-  window.addEventListener('afterprint', resizeAll);
+  window.addEventListener('beforeprint', function () {
+    resizeAll(640, 280);
+  });
+  window.addEventListener('afterprint', function () {
+    resizeAll();
+  });
 })();
 `;

@@ -1,8 +1,14 @@
 import { CPU_COMPONENTS, type RunResult } from '../../run/runResult.js';
 import { MODE_IDS } from '../../scenario/scenarioConfig.js';
-import { COMPONENT_COLORS, KNEE_STYLE, MODE_STYLES, VARIANT_DASHES, type SeriesStyle } from '../chartPalette.js';
+import {
+  COMPONENT_COLORS,
+  KNEE_STYLE,
+  MODE_STYLES,
+  VARIANT_DASHES,
+  type SeriesStyle,
+} from '../chartPalette.js';
 import { formatFixed, formatSignificant } from '../formatNumbers.js';
-import type { ReportInput } from '../reportInput.js';
+import type { NdrPoint, ReportInput } from '../reportInput.js';
 import { CPU_COMPONENT_LABELS } from '../reportLabels.js';
 import {
   groupRunSeries,
@@ -70,14 +76,17 @@ export const LATENCY_PERCENTILES = [
 export function buildChartSpecs(input: ReportInput): readonly ChartSpec[] {
   const runs = input.result.runs;
   const series = groupRunSeries(runs);
-  const charts: ChartSpec[] = [
-    throughputChart(series, input),
-    hostCoresChart(series, runs),
-    cpuBreakdownChart(series),
-    latencyChart(series),
-    perVmThroughputChart(series),
-    perVmLatencyChart(series),
-  ];
+  const charts: ChartSpec[] =
+    runs.length === 0
+      ? []
+      : [
+          throughputChart(series, input),
+          hostCoresChart(series, runs),
+          cpuBreakdownChart(series),
+          latencyChart(series),
+          perVmThroughputChart(series),
+          perVmLatencyChart(series),
+        ];
   if (input.ndr.length > 0) charts.push(ndrChart(input));
   return charts;
 }
@@ -111,9 +120,7 @@ function throughputChart(series: readonly RunSeries[], input: ReportInput): Char
       curve.runs.map((run) => ({ x: run.vms, y: run.delivered.gbps })),
     ),
   );
-  const knees = input.knees.filter((knee) =>
-    series.some((curve) => curve.mode === knee.mode && curve.variant === (knee.variant ?? curve.variant)),
-  );
+  const knees = input.knees;
   if (knees.length > 0) {
     datasets.push({
       label: 'knee',
@@ -276,22 +283,32 @@ function perVmLatencyChart(series: readonly RunSeries[]): ChartSpec {
 
 function ndrChart(input: ReportInput): ChartSpec {
   const sizes = [...new Set(input.ndr.map((point) => point.frameBytes))].sort((a, b) => a - b);
+  const variantOf = (point: NdrPoint) => {
+    const parts: string[] = [];
+    if (new Set(input.ndr.map((other) => other.vms)).size > 1)
+      parts.push(`${point.vms} VM${point.vms === 1 ? '' : 's'}`);
+    if (new Set(input.ndr.map((other) => other.direction)).size > 1) parts.push(point.direction);
+    return parts.join(' · ');
+  };
+  const variants = [...new Set(input.ndr.map(variantOf))];
   const datasets: DatasetSpec[] = [];
   for (const mode of MODE_IDS) {
-    const points = input.ndr
-      .filter((point) => point.mode === mode)
-      .sort((a, b) => a.frameBytes - b.frameBytes)
-      .map((point) => ({ x: point.frameBytes, y: point.lineRatePct }));
-    if (points.length === 0) continue;
-    const style = MODE_STYLES[mode];
-    datasets.push({
-      label: MODE_SHORT_LABELS[mode],
-      kind: 'line',
-      color: style.color,
-      dash: style.dash,
-      marker: style.marker,
-      points,
-    });
+    for (const [variantIndex, variant] of variants.entries()) {
+      const points = input.ndr
+        .filter((point) => point.mode === mode && variantOf(point) === variant)
+        .sort((a, b) => a.frameBytes - b.frameBytes)
+        .map((point) => ({ x: point.frameBytes, y: point.lineRatePct }));
+      if (points.length === 0) continue;
+      const style = MODE_STYLES[mode];
+      datasets.push({
+        label: variant === '' ? MODE_SHORT_LABELS[mode] : `${MODE_SHORT_LABELS[mode]} · ${variant}`,
+        kind: 'line',
+        color: style.color,
+        dash: variantIndex === 0 ? style.dash : (VARIANT_DASHES[variantIndex % VARIANT_DASHES.length] ?? []),
+        marker: style.marker,
+        points,
+      });
+    }
   }
   const first = sizes[0] ?? 64;
   const last = sizes.at(-1) ?? first;
@@ -299,7 +316,7 @@ function ndrChart(input: ReportInput): ChartSpec {
     id: 'ndr',
     title: 'No-drop rate vs frame size (RFC 2544)',
     caption:
-      'Highest offered load with no frame lost, as % of line rate at each frame size. Small frames cost the same per-packet work for fewer bytes, so software paths fall furthest there.',
+      'Highest offered load with no frame lost, as % of line rate at each frame size (mean size for mixes). Small frames cost the same per-packet work for fewer bytes, so software paths fall furthest there.',
     type: 'line',
     stacked: false,
     x: { title: 'frame bytes', scale: last / first >= 8 ? 'logarithmic' : 'linear', ticks: sizes },

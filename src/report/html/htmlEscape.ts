@@ -30,7 +30,5 @@ export function jsonForScript(value: unknown): string {
  * the page.
  */
 export function scriptSourceForInline(source: string): string {
-  return source
-    .replace(/^\/\/# sourceMappingURL=.*$/gm, '')
-    .replace(/<(\/script|!--)/gi, '\\x3C$1');
+  return source.replace(/^\/\/# sourceMappingURL=.*$/gm, '').replace(/<(\/script|!--)/gi, '\\x3C$1');
 }

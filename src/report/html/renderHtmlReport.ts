@@ -91,7 +91,8 @@ function modesOf(runs: readonly RunResult[]): string[] {
 }
 
 function listOrRange(values: readonly number[]): string {
-  if (values.length > 8) return `${formatCount(values[0] ?? 0)}–${formatCount(values.at(-1) ?? 0)} (${values.length} counts)`;
+  if (values.length > 8)
+    return `${formatCount(values[0] ?? 0)}–${formatCount(values.at(-1) ?? 0)} (${values.length} counts)`;
   return values.map(formatCount).join(', ');
 }
 
@@ -116,18 +117,28 @@ function kneeSection(input: ReportInput): string {
   if (input.knees.length === 0) return '';
   const rows = input.knees.map(
     (knee) =>
-      `<tr><td>${escapeHtml(MODE_SHORT_LABELS[knee.mode])}${knee.variant ? ` · ${escapeHtml(knee.variant)}` : ''}</td><td class="num">${escapeHtml(formatCount(knee.vms))}</td><td class="num">${escapeHtml(formatSignificant(knee.deliveredGbps))}</td></tr>`,
+      `<tr><td>${escapeHtml(MODE_SHORT_LABELS[knee.mode])}</td><td>${escapeHtml(knee.workload)}</td><td class="num">${escapeHtml(formatCount(knee.vms))}</td><td class="num">${escapeHtml(formatSignificant(knee.deliveredGbps))}</td><td class="wrap">${escapeHtml(knee.summary)}</td></tr>`,
   );
   return `<section class="knees">
 <h2>Knees</h2>
-<p>Where each mode’s throughput stops growing with more VMs.</p>
+<p>Where each mode’s throughput stops scaling with more VMs (ringed in the throughput chart); modes that scale through every VM count have none.</p>
 <div class="table-wrap"><table>
-<thead><tr><th>mode</th><th class="num">VMs</th><th class="num">Gbit/s</th></tr></thead>
+<thead><tr><th scope="col">mode</th><th scope="col">workload</th><th class="num" scope="col">VMs</th><th class="num" scope="col">Gbit/s</th><th scope="col">why</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table></div>
 </section>`;
+}
+
+/** MODEL_VERSION of the nicvirt that produced the runs: each run's own, else the result's tool's. */
+function modelVersions(input: ReportInput): string[] {
+  const named = (value: unknown) => (typeof value === 'string' && value !== '' ? [value] : []);
+  const fromRuns = input.result.runs.flatMap((run) =>
+    named((run as { modelVersion?: unknown }).modelVersion),
+  );
+  const fromTool = named((input.result.tool as { modelVersion?: unknown }).modelVersion);
+  return distinct(fromRuns.length > 0 ? fromRuns : fromTool);
 }
 
 /** Cost parameters whose value differs from the built-in default in any run: `name=value`. */
@@ -147,11 +158,16 @@ function aboutSection(input: ReportInput): string {
   const join = (values: readonly string[]) => distinct(values).join(' / ');
   const scenarioNames = distinct(runs.map((run) => run.scenario.name)).filter((name) => name !== '');
   const overrides = costOverrides(runs);
-  const frames = distinct(runs.map((run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel)));
+  const frames = distinct(
+    runs.map((run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel)),
+  );
   const facts: [string, string][] = [
     ['scenario', scenarioNames.length === 0 ? '(unnamed: built from flags)' : scenarioNames.join(' / ')],
     ['modes', modesOf(runs).join(', ')],
-    ['VMs', `${listOrRange(vmCounts(runs))} (× ${join(runs.map((run) => String(run.scenario.vms.vcpus)))} vCPU)`],
+    [
+      'VMs',
+      `${listOrRange(vmCounts(runs))} (× ${join(runs.map((run) => String(run.scenario.vms.vcpus)))} vCPU)`,
+    ],
     ['frames', frames.join(', ')],
     [
       'workload',
@@ -182,10 +198,16 @@ function aboutSection(input: ReportInput): string {
     ],
     [
       'NIC',
-      join(runs.map((run) => `${run.scenario.nic.profile} at ${formatPlain(run.scenario.nic.linkGbps)} Gbit/s`)),
+      join(
+        runs.map((run) => `${run.scenario.nic.profile} at ${formatPlain(run.scenario.nic.linkGbps)} Gbit/s`),
+      ),
     ],
     ['seed', join([String(seed), ...runs.map((run) => String(run.scenario.seed))])],
-    ['tool and model', `${tool.name} ${tool.version} (the simulation model and its cost table ship with the tool)`],
+    ['tool', join([`${tool.name} ${tool.version}`])],
+    [
+      'model version',
+      modelVersions(input).join(' / ') || 'not recorded (results from before model versions)',
+    ],
     [
       'cost parameters',
       overrides.length === 0 ? 'all at their defaults' : `changed from the defaults: ${overrides.join(', ')}`,
@@ -206,7 +228,9 @@ function resultsSection(runs: readonly RunResult[]): string {
   const cellClass = (heading: string, numeric: boolean) =>
     numeric ? ' class="num"' : heading === 'bottleneck' ? ' class="wrap"' : '';
   const head = columns
-    .map((column) => `<th${column.numeric ? ' class="num"' : ''} scope="col">${escapeHtml(column.heading)}</th>`)
+    .map(
+      (column) => `<th${column.numeric ? ' class="num"' : ''} scope="col">${escapeHtml(column.heading)}</th>`,
+    )
     .join('');
   const body = runs.map(
     (run) =>

@@ -34,7 +34,7 @@ table { border-collapse: collapse; font-size: 0.84rem; font-variant-numeric: tab
 th, td { padding: 3px 8px; border-bottom: 1px solid #e1e1e1; text-align: left; white-space: nowrap; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); position: sticky; top: 0; background: #fff; }
 th.num, td.num { text-align: right; }
-td.wrap { white-space: normal; min-width: 18em; max-width: 34em; }
+td.wrap { white-space: normal; min-width: 18em; max-width: 40em; font-size: 0.95em; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 footer { margin-top: 28px; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); padding-top: 8px; }
 code { font-size: 0.92em; }
@@ -44,15 +44,21 @@ code { font-size: 0.92em; }
   .plot { height: 300px; }
 }
 @media print {
-  @page { size: A4 landscape; margin: 11mm; }
+  @page { size: A4 landscape; margin: 10mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
-  header { border-bottom-width: 1pt; }
-  .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 5mm 7mm; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  header { border-bottom-width: 1pt; margin-bottom: 4mm; padding-bottom: 2mm; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 10.5pt; margin-bottom: 1mm; }
+  .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 4mm 6mm; }
   figure.chart { border-color: #999; border-radius: 0; padding: 2mm 3mm; }
-  .plot { height: 66mm; }
-  figcaption { font-size: 8pt; }
-  section { break-before: auto; }
+  .plot { height: 58mm; }
+  /* Chart.js drew the canvas for the screen (or at 640 × 280 on beforeprint): scale it into the
+     print box, undistorted. */
+  .plot canvas { width: 100% !important; height: 100% !important; object-fit: contain; }
+  figcaption { font-size: 7.5pt; margin-top: 1mm; }
+  section { margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
+  section.charts, section.results { break-inside: auto; page-break-inside: auto; }
   section.results { break-before: page; }
   .table-wrap { overflow: visible; }
   table { font-size: 7.5pt; }

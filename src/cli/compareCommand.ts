@@ -1,0 +1,153 @@
+import type { Command } from 'commander';
+import { compareRuns, matchRuns, type Comparison } from '../compare/compareRuns.js';
+import { parseFailOn, type Threshold } from '../compare/failOn.js';
+import { COMPARE_FORMATS, formatComparison, formatPercentChange } from '../compare/formatComparison.js';
+import { runTitle } from '../report/runNames.js';
+import type { SweepRun } from '../sweep/sweepResult.js';
+import type { CliIo } from './cliIo.js';
+import { CommandFailure } from './commandFailure.js';
+import { EXIT_FAILURE } from './exitCodes.js';
+import { colorEnabled, parseFormatFlag } from './outputOptions.js';
+import { absolutePath, readResultFile } from './resultFiles.js';
+import { writeReportText } from './sweepOutput.js';
+import { UsageError } from './usageError.js';
+
+const EXAMPLE =
+  'nicvirt compare base.json new.json --fail-on "delivered.gbps<-2%,latencyUs.p99>+10%,cpu.hostCores>+5%"';
+
+const EXAMPLES = `
+Runs are matched by configHash (a hash of the effective configuration). Results of different
+configurations or model versions are refused unless --allow-mismatch, which pairs the rest by mode,
+VMs, frame size, load and direction. Each --fail-on gate is PATH OP CHANGE: OP < <= > >=, CHANGE a
+signed number, with % for a change relative to base (delivered.gbps<-2% fails when throughput drops
+more than 2%), without % in the field's own unit (dropRatio>0.001). Exit 1 on any regression.
+
+Examples:
+  $ ${EXAMPLE}
+  $ nicvirt compare base.json new.json --format markdown >> "$GITHUB_STEP_SUMMARY"`;
+
+/** `nicvirt compare base new`: per matching run, side by side with % change, gated by --fail-on. */
+export function registerCompareCommand(program: Command, io: CliIo): Command {
+  const command = program
+    .command('compare')
+    .description('compare two result files run by run (% change); exit 1 when a --fail-on gate trips')
+    .argument('<base>', 'baseline result file (JSON or NDJSON), e.g. from the base branch')
+    .argument('<new>', 'result file to check against the baseline')
+    .option(
+      '--fail-on <gates>',
+      'comma-separated gates PATH OP CHANGE, e.g. "delivered.gbps<-2%,latencyUs.p99>+10%" (repeatable)',
+      (value: string, previous: readonly string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--allow-mismatch', 'compare even when configurations or model versions differ')
+    .option('--format <format>', `output format: ${COMPARE_FORMATS.join(', ')} (default table)`)
+    .option('--no-color', 'no ANSI colour (also off when stdout is not a terminal or NO_COLOR is set)')
+    .option('--output <file>', 'write the comparison to FILE (atomically) instead of stdout');
+  command.addHelpText('after', EXAMPLES);
+  command.action(async (base: string, next: string, _options: unknown, self: Command) => {
+    await runCompare(base, next, self, io);
+  });
+  return command;
+}
+
+interface CompareOptions {
+  readonly failOn?: readonly string[];
+  readonly allowMismatch?: boolean;
+  readonly format?: string;
+  readonly color?: boolean;
+  readonly output?: string;
+}
+
+function parseGates(raw: readonly string[] | undefined): Threshold[] {
+  if (raw === undefined) return [];
+  const thresholds: Threshold[] = [];
+  for (const text of raw) {
+    const parsed = parseFailOn(text);
+    if (!parsed.ok) throw new UsageError(`--fail-on: ${parsed.reason}. Example: ${EXAMPLE}`);
+    thresholds.push(...parsed.thresholds);
+  }
+  return thresholds;
+}
+
+function modelsOf(runs: readonly SweepRun[]): string {
+  return [...new Set(runs.map((run) => run.modelVersion))].join(', ');
+}
+
+function listSome(runs: readonly SweepRun[]): string {
+  const shown = runs.slice(0, 3).map((run) => `${runTitle(run)} [${run.configHash}]`);
+  return `${shown.join('; ')}${runs.length > 3 ? `; and ${runs.length - 3} more` : ''}`;
+}
+
+async function runCompare(baseFile: string, newFile: string, command: Command, io: CliIo): Promise<void> {
+  const options = command.opts<CompareOptions>();
+  const format = parseFormatFlag(options.format, COMPARE_FORMATS, 'nicvirt compare base.json new.json');
+  const thresholds = parseGates(options.failOn);
+  const loose = options.allowMismatch === true;
+  if (options.output !== undefined && options.output.trim() === '') {
+    throw new UsageError(
+      `--output expects a file name (got ""). Example: nicvirt compare base.json new.json --output compare.md --format markdown`,
+    );
+  }
+  const read = (file: string) => readResultFile(file, io, { reader: 'nicvirt compare', example: EXAMPLE });
+  const base = await read(baseFile);
+  const next = await read(newFile);
+  for (const [file, parsed] of [
+    [baseFile, base],
+    [newFile, next],
+  ] as const) {
+    if (parsed.runs.length === 0)
+      throw new UsageError(`nicvirt compare: ${file} holds no runs. Example: ${EXAMPLE}`);
+  }
+
+  const baseModels = modelsOf(base.runs);
+  const newModels = modelsOf(next.runs);
+  if (baseModels !== newModels && !loose) {
+    throw new UsageError(
+      `nicvirt compare: ${baseFile} comes from model version ${baseModels} and ${newFile} from ${newModels}; the model's numbers changed between them, so differences are not regressions. Re-run the baseline with this nicvirt, or pass --allow-mismatch to compare anyway. Example: ${EXAMPLE} --allow-mismatch`,
+    );
+  }
+  const matched = matchRuns(base.runs, next.runs, loose);
+  if (!loose && (matched.onlyInBase.length > 0 || matched.onlyInNew.length > 0)) {
+    const parts = [];
+    if (matched.onlyInBase.length > 0) parts.push(`only in ${baseFile}: ${listSome(matched.onlyInBase)}`);
+    if (matched.onlyInNew.length > 0) parts.push(`only in ${newFile}: ${listSome(matched.onlyInNew)}`);
+    throw new UsageError(
+      `nicvirt compare: the files hold runs of different configurations (${parts.join('; ')}). Produce both with the same command and flags, or pass --allow-mismatch to compare what matches. Example: ${EXAMPLE} --allow-mismatch`,
+    );
+  }
+  if (matched.pairs.length === 0) {
+    throw new UsageError(
+      `nicvirt compare: no run of ${baseFile} matches one of ${newFile}, even by mode, VMs, frame, load and direction. Example: ${EXAMPLE}`,
+    );
+  }
+  if (loose && (matched.onlyInBase.length > 0 || matched.onlyInNew.length > 0 || baseModels !== newModels)) {
+    io.stderr(
+      `nicvirt: note: --allow-mismatch: comparing ${matched.pairs.length} run(s); configurations or model versions differ\n`,
+    );
+  }
+
+  const comparison = compareRuns(matched, thresholds);
+  const outputPath = options.output === undefined ? undefined : absolutePath(options.output, io);
+  const color = outputPath === undefined && format === 'table' && colorEnabled(io, options.color);
+  await writeReportText(
+    formatComparison(comparison, format, color),
+    { format, ...(outputPath ? { outputPath } : {}) },
+    io,
+  );
+  if (comparison.regressions > 0) throw new CommandFailure(regressionMessage(comparison), EXIT_FAILURE);
+}
+
+function regressionMessage(comparison: Comparison): string {
+  const lines: string[] = [];
+  for (const run of comparison.runs) {
+    for (const violation of run.violations) {
+      const change = violation.threshold.relative
+        ? formatPercentChange(violation.change.percent)
+        : `${violation.change.delta >= 0 ? '+' : ''}${violation.change.delta}`;
+      lines.push(
+        `  - ${run.title}: ${violation.threshold.path} ${violation.change.base} → ${violation.change.new} (${change}) trips ${violation.threshold.text}`,
+      );
+    }
+  }
+  const count = comparison.regressions;
+  return `${count} regression${count === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { combineReportFiles } from '../report/parseResultText.js';
+import { formatTerminalReport } from '../report/terminalReport.js';
+import type { CliIo } from './cliIo.js';
+import {
+  readReportFile,
+  resolveOutputPath,
+  writeHtmlReport,
+  type ResultStdinReader,
+} from './htmlReportFile.js';
+import { colorEnabled } from './outputOptions.js';
+import { readProcessStdin } from './readScenarioSource.js';
+import { UsageError } from './usageError.js';
+
+const EXAMPLES = `
+Input: results of bench, run or sweep (--format json or ndjson) and of rfc2544 (--format json);
+several files go into one report.
+
+Examples:
+  $ nicvirt bench --mode all --format json --output results.json
+  $ nicvirt report results.json -o report.html
+  $ nicvirt report results.json --terminal
+  $ nicvirt report sweep.json rfc2544.json -o report.html
+  $ nicvirt run scenarios/mode-comparison.yaml --format json | nicvirt report - -o report.html`;
+
+interface ReportOptions {
+  readonly output?: unknown;
+  readonly terminal?: boolean;
+  readonly color?: boolean;
+}
+
+/** `nicvirt report FILE`: charts of a result, as a self-contained HTML page and/or in the terminal. */
+export function registerReportCommand(
+  program: Command,
+  io: CliIo,
+  readStdin: ResultStdinReader = readProcessStdin,
+): Command {
+  return program
+    .command('report')
+    .description(
+      'draw result files as charts: a self-contained HTML page (-o) or in the terminal (--terminal)',
+    )
+    .argument(
+      '<files...>',
+      'result files (JSON or NDJSON from --format json/ndjson), or - for standard input',
+    )
+    .option('-o, --output <file>', 'write the HTML report to FILE (atomically), e.g. report.html')
+    .option('--terminal', 'print the results table and a throughput-vs-VMs chart here')
+    .option('--no-color', 'no ANSI colour (also off when stdout is not a terminal or NO_COLOR is set)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (files: string[], options: ReportOptions) => {
+      await report(files, options, io, readStdin);
+    });
+}
+
+async function report(
+  files: readonly string[],
+  options: ReportOptions,
+  io: CliIo,
+  readStdin: ResultStdinReader,
+) {
+  const named = files.join(' ');
+  const output = options.output === undefined ? undefined : String(options.output).trim();
+  if (output === '') {
+    throw new UsageError(
+      `--output expects a file name (got ""). Example: nicvirt report ${named} -o report.html`,
+    );
+  }
+  if (output === undefined && options.terminal !== true) {
+    throw new UsageError(
+      `say where the report goes: -o FILE for the HTML page, --terminal for a table and chart here. Example: nicvirt report ${named} -o report.html`,
+    );
+  }
+  if (files.filter((file) => file === '-').length > 1) {
+    throw new UsageError('standard input (-) can be named only once');
+  }
+  const parsed = [];
+  for (const file of files) parsed.push(await readReportFile(file, io, readStdin));
+  const input = combineReportFiles(parsed);
+  if (output !== undefined) {
+    await writeHtmlReport(input, resolveOutputPath(io, output), io, {
+      flag: '--output',
+      sourceName: files.map((file) => (file === '-' ? '<stdin>' : file)).join(', '),
+    });
+  }
+  if (options.terminal === true) {
+    if (input.result.runs.length === 0) {
+      io.stderr(
+        'nicvirt: no runs to chart in the terminal (RFC 2544 results only); the HTML report (-o) shows them\n',
+      );
+      return;
+    }
+    io.stdout(formatTerminalReport(input, { color: colorEnabled(io, options.color) }));
+  }
+}

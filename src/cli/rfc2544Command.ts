@@ -1,0 +1,344 @@
+import { isAbsolute, resolve } from 'node:path';
+import { Command } from 'commander';
+import { formatFixed, formatSignificant } from '../report/formatNumbers.js';
+import { frameCell } from '../report/rfc2544Cells.js';
+import { RFC2544_FORMAT_NAMES, RFC2544_FORMATS } from '../report/rfc2544Formats.js';
+import {
+  RFC2544_SCHEMA_VERSION,
+  type Rfc2544Point,
+  type Rfc2544Result,
+  type Rfc2544Settings,
+} from '../rfc2544/rfc2544Result.js';
+import type { Rfc2544PointSpec } from '../rfc2544/runRfc2544Point.js';
+import { Rfc2544Interrupted, runRfc2544Points, workerExecutor } from '../rfc2544/runRfc2544Points.js';
+import { trialRuleText } from '../rfc2544/trialRule.js';
+import { resolveScenario } from '../scenario/resolveScenario.js';
+import { MODE_IDS, type FrameSpec, type ModeId, type ScenarioConfig } from '../scenario/scenarioConfig.js';
+import type { ScenarioInput } from '../scenario/scenarioInput.js';
+import { defaultWorkerUrl } from '../sweep/runPoints.js';
+import { resultTool } from './buildBenchResult.js';
+import type { CliIo } from './cliIo.js';
+import { CommandFailure } from './commandFailure.js';
+import { EXIT_SIGINT, EXIT_SIGTERM } from './exitCodes.js';
+import { addFormatOptions, colorEnabled, parseFormatFlag } from './outputOptions.js';
+import { processSignals, type SignalSource, type StopSignal } from './processSignals.js';
+import {
+  DEFAULT_RFC2544_FRAMES,
+  MAX_JOBS,
+  parsePercentFlag,
+  parseRfc2544Frames,
+  parseRfc2544Modes,
+  parseTrialFrames,
+  parseWholeFlag,
+  RFC2544_DEFAULTS,
+  RFC2544_PREFIX,
+} from './rfc2544Flags.js';
+import { rfc2544Progress } from './rfc2544Progress.js';
+import {
+  addScenarioOptions,
+  scenarioFlagsGiven,
+  scenarioInputFromFlags,
+  usageErrorFromProblems,
+  type ScenarioFlagValues,
+} from './scenarioFlags.js';
+import { writeReportText } from './sweepOutput.js';
+import { UsageError } from './usageError.js';
+
+/** Searches under way per worker: each offers one to three trials per round. */
+const SEARCHES_PER_JOB = 3;
+
+/** Scenario flags that make no sense here: the search sets the load, the trial rule the duration. */
+const OMITTED_SCENARIO_FLAGS = new Set(['load', 'duration', 'warmup', 'frameSize']);
+
+const HELP = `
+Method (RFC 2544, as VSPERF, NFVbench and TRex's NDR bench run it): for each mode and frame size,
+a binary search of the offered load finds NDR (the highest load with loss ≤ --ndr-loss, default 0)
+and PDR (loss ≤ --pdr-loss, default 0.1%) in one pass, to --precision of line rate; the first trial
+is at line rate. Latency p50/p99/p99.9/max is then measured at 10%, 50%, 90% and 100% of NDR, and
+back-to-back finds the longest burst at line rate (minimum gap, from an idle host) with no loss, to
+one frame, up to --burst-max.
+
+Trial length (--trial-frames auto): max(100 / tightest non-zero loss threshold,
+100 × frames the NIC rings in use hold), clamped to 10,000–10,000,000 frames, after a warm-up of
+10% of the trial time at the same load, at most 60 s simulated. So a PDR-level loss shows as ≥ 100
+lost frames, and an overload of more than 1% of the load cannot hide in the rings. Loss is counted
+after the host drains: frames offered in the trial and never delivered. Latency trials below NDR
+use only the first term.
+
+Each search is sequential. With --jobs N, the trials of several searches (modes, frame sizes, and
+each back-to-back search beside its throughput search) run together on N worker threads of the
+sweep's pool, a batch at a time; each batch starts fresh workers, so this pays with idle cores and
+long trials, and the default is 1 (in process). Results are identical whatever --jobs is. Progress
+goes to stderr: a bar on a terminal, a plain line per finished search otherwise or when CI is set.
+
+Examples:
+  $ nicvirt rfc2544 --mode all --vms 32
+  $ nicvirt rfc2544 --mode paravirt,sriov --frame-size 64,1518 --format markdown
+  $ nicvirt rfc2544 --mode vmdq --nic 82598 --host xeon-2008 --vms 4 --pdr-loss 0.01%
+  $ nicvirt rfc2544 --frame-size 64 --trial-frames 100000 --precision 1% --format csv --output ndr.csv`;
+
+export interface Rfc2544Dependencies {
+  readonly signals: SignalSource;
+  /** Compiled worker script; default: the sweep's, next to the compiled module. */
+  readonly workerUrl?: URL;
+}
+
+/** `nicvirt rfc2544`: NDR/PDR, latency at load and back-to-back for each mode and frame size. */
+export function registerRfc2544Command(
+  program: Command,
+  io: CliIo,
+  dependencies: Partial<Rfc2544Dependencies> = {},
+): Command {
+  const deps: Rfc2544Dependencies = {
+    signals: dependencies.signals ?? processSignals,
+    ...(dependencies.workerUrl ? { workerUrl: dependencies.workerUrl } : {}),
+  };
+  const command = program
+    .command('rfc2544')
+    .description(
+      'RFC 2544 throughput (NDR and PDR by binary search), latency at load and back-to-back bursts for each mode and frame size',
+    );
+  const template = new Command();
+  addScenarioOptions(template, {
+    modeHelp: `modes to test: all (the default), or one or more of ${MODE_IDS.join(', ')} separated by commas. With all, SR-IOV VMs beyond the VF limit use the software switch (as --fallback) and modes the NIC cannot run are skipped with a note`,
+  });
+  for (const option of template.options) {
+    if (!OMITTED_SCENARIO_FLAGS.has(option.attributeName())) command.addOption(option);
+  }
+  command
+    .option(
+      '--frame-size <list>',
+      `frame sizes in bytes or imix, comma-separated, or one mix such as 64:7,1518:1 (default ${DEFAULT_RFC2544_FRAMES})`,
+    )
+    .option(
+      '--ndr-loss <percent>',
+      `loss allowed at NDR, percent (default ${RFC2544_DEFAULTS.ndrLossPct}: no loss)`,
+    )
+    .option('--pdr-loss <percent>', `loss allowed at PDR, percent (default ${RFC2544_DEFAULTS.pdrLossPct}%)`)
+    .option(
+      '--precision <percent>',
+      `search precision, percent of line rate (default ${RFC2544_DEFAULTS.precisionPct}%)`,
+    )
+    .option(
+      '--max-trials <n>',
+      `trials per search, NDR and PDR together (default ${RFC2544_DEFAULTS.maxTrials})`,
+    )
+    .option('--trial-frames <n|auto>', 'frames per trial, or auto for the rule below (default auto)')
+    .option(
+      '--burst-max <frames>',
+      `longest back-to-back burst tried (default ${RFC2544_DEFAULTS.burstMaxFrames})`,
+    )
+    .option('--no-back-to-back', 'skip the back-to-back burst search')
+    .option('--no-latency', 'skip the latency trials at 10%, 50% and 90% of NDR')
+    .option('--jobs <n>', 'trials simulated at once, on worker threads (default 1: in process)');
+  addFormatOptions(command, RFC2544_FORMAT_NAMES);
+  command.option(
+    '--output <file>',
+    'write the report to FILE (atomically: temp file + rename) instead of stdout',
+  );
+  command.addHelpText('after', HELP);
+  command.action(async (_options: unknown, self: Command) => {
+    await runRfc2544(self, io, deps);
+  });
+  return command;
+}
+
+interface Rfc2544Options {
+  readonly ndrLoss?: string;
+  readonly pdrLoss?: string;
+  readonly precision?: string;
+  readonly maxTrials?: string;
+  readonly trialFrames?: string;
+  readonly burstMax?: string;
+  readonly backToBack?: boolean;
+  readonly latency?: boolean;
+  readonly jobs?: string;
+  readonly format?: string;
+  readonly output?: string;
+  readonly color?: boolean;
+}
+
+async function runRfc2544(command: Command, io: CliIo, deps: Rfc2544Dependencies): Promise<void> {
+  const options = command.opts<Rfc2544Options>();
+  const flags = scenarioFlagsGiven(command);
+  const format = parseFormatFlag(options.format, RFC2544_FORMAT_NAMES, RFC2544_PREFIX);
+  const outputPath = outputPathOf(options.output, io);
+  const settings = settingsFromOptions(options);
+  const jobsFlag =
+    options.jobs === undefined
+      ? undefined
+      : parseWholeFlag('--jobs', options.jobs, 1, {
+          min: 1,
+          max: MAX_JOBS,
+          what: 'trials at once',
+          example: '2',
+        });
+  const jobs = jobsFlag ?? 1;
+  const specs = planPoints(flags, settings, io);
+
+  const workerUrl = deps.workerUrl ?? defaultWorkerUrl();
+  if (jobsFlag !== undefined && jobsFlag > 1 && workerUrl === undefined) {
+    io.stderr(
+      'nicvirt: note: no compiled worker next to this module (running from sources?); trials run one at a time\n',
+    );
+  }
+  const controller = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const removeStopHandler = deps.signals.onStop((signal) => {
+    stoppedBy ??= signal;
+    controller.abort();
+  });
+  const progress = rfc2544Progress(io, specs.length);
+  let points: Rfc2544Point[];
+  let finished = 0;
+  try {
+    points = await runRfc2544Points(specs, {
+      execute: workerExecutor(jobs, controller.signal, workerUrl),
+      // Enough searches under way to keep the workers busy, few enough that results (and the
+      // progress bar) come in steadily rather than all at the end.
+      window: jobs === 1 ? 1 : SEARCHES_PER_JOB * jobs,
+      onPoint: (_index, point) => {
+        finished += 1;
+        progress.searchDone(progressLine(point));
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof Rfc2544Interrupted)) throw error;
+    const signal = stoppedBy ?? 'SIGINT';
+    throw new CommandFailure(
+      `interrupted by ${signal}: ${finished} of ${specs.length} searches had finished; nothing was written`,
+      signal === 'SIGTERM' ? EXIT_SIGTERM : EXIT_SIGINT,
+    );
+  } finally {
+    progress.stop();
+    removeStopHandler();
+  }
+
+  const result: Rfc2544Result = {
+    schemaVersion: RFC2544_SCHEMA_VERSION,
+    kind: 'rfc2544',
+    tool: resultTool(),
+    seed: specs[0]?.config.seed ?? 0,
+    settings: { ...settings, trialRule: trialRuleText(settings.trialFrames) },
+    points,
+  };
+  const color = outputPath === undefined && colorEnabled(io, options.color);
+  const text = RFC2544_FORMATS[format](result, { color });
+  await writeReportText(text, outputPath === undefined ? { format } : { format, outputPath }, io);
+}
+
+function settingsFromOptions(options: Rfc2544Options): Rfc2544Settings {
+  const ndrLossRatio = parsePercentFlag('--ndr-loss', options.ndrLoss, RFC2544_DEFAULTS.ndrLossPct / 100, {
+    min: 0,
+    max: 50,
+    example: '0.001%',
+  });
+  const pdrLossRatio = parsePercentFlag('--pdr-loss', options.pdrLoss, RFC2544_DEFAULTS.pdrLossPct / 100, {
+    min: 0,
+    max: 50,
+    example: '0.1%',
+  });
+  if (pdrLossRatio < ndrLossRatio) {
+    throw new UsageError(
+      `--pdr-loss (${pdrLossRatio * 100}%) must be at least --ndr-loss (${ndrLossRatio * 100}%): PDR allows more loss than NDR. Example: ${RFC2544_PREFIX} --ndr-loss 0 --pdr-loss 0.1%`,
+    );
+  }
+  const precision = parsePercentFlag('--precision', options.precision, RFC2544_DEFAULTS.precisionPct / 100, {
+    min: 0.0001,
+    max: 50,
+    example: '0.5%',
+  });
+  const maxTrials = parseWholeFlag('--max-trials', options.maxTrials, RFC2544_DEFAULTS.maxTrials, {
+    min: 1,
+    max: 1000,
+    what: 'trials per search',
+    example: '40',
+  });
+  const trialFrames = parseTrialFrames(options.trialFrames);
+  const burstMax = parseWholeFlag('--burst-max', options.burstMax, RFC2544_DEFAULTS.burstMaxFrames, {
+    min: 1,
+    max: 10_000_000,
+    what: 'frames',
+    example: '100000',
+  });
+  return {
+    ndrLossRatio,
+    pdrLossRatio,
+    precision,
+    maxTrials,
+    trialFrames,
+    latency: options.latency !== false,
+    burstMaxFrames: options.backToBack === false ? null : burstMax,
+  };
+}
+
+function outputPathOf(raw: string | undefined, io: CliIo): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '') {
+    throw new UsageError(
+      `--output expects a file name (got ""). Example: ${RFC2544_PREFIX} --format json --output ndr.json`,
+    );
+  }
+  return isAbsolute(raw) ? raw : resolve(io.cwd, raw);
+}
+
+/**
+ * Every (mode, frame size) to search, mode-major. Problems common to every mode (a bad --vms, an
+ * unknown --nic, a frame size out of range) are errors; with all modes, a mode the NIC cannot run
+ * is skipped with a note, while a mode named on the command line that cannot run is an error.
+ */
+function planPoints(flags: ScenarioFlagValues, settings: Rfc2544Settings, io: CliIo): Rfc2544PointSpec[] {
+  const { modes, all } = parseRfc2544Modes(flags.mode);
+  const frames = parseRfc2544Frames(flags.frameSize);
+  const scenarioFlags = Object.fromEntries(
+    Object.entries(flags).filter(([key]) => key !== 'mode' && key !== 'frameSize'),
+  ) as ScenarioFlagValues;
+  const input = scenarioInputFromFlags(scenarioFlags, { commandPrefix: RFC2544_PREFIX });
+  const report = { commandPrefix: RFC2544_PREFIX, flags };
+
+  for (const frame of frames) {
+    const common = resolveScenario(withFrame({ ...input, mode: 'paravirt' }, frame));
+    if (!common.ok) throw usageErrorFromProblems(common.problems, report);
+  }
+  const specs: Rfc2544PointSpec[] = [];
+  for (const mode of modes) {
+    const configs: ScenarioConfig[] = [];
+    for (const frame of frames) {
+      const resolved = resolveScenario(withFrame(inputForMode(input, mode, all), frame));
+      if (!resolved.ok) {
+        if (!all) throw usageErrorFromProblems(resolved.problems, report);
+        io.stderr(
+          `nicvirt: note: skipped ${mode}: ${resolved.problems.map((problem) => problem.message).join('; ')}\n`,
+        );
+        configs.length = 0;
+        break;
+      }
+      configs.push(resolved.value);
+    }
+    for (const config of configs) specs.push({ config, settings });
+  }
+  if (specs.length === 0) {
+    throw new UsageError(
+      `no mode can run on this configuration. Example: ${RFC2544_PREFIX} --mode paravirt --frame-size 64`,
+    );
+  }
+  return specs;
+}
+
+/** With all modes, SR-IOV falls back to the software switch for VMs beyond the VF limit. */
+function inputForMode(input: ScenarioInput, mode: ModeId, all: boolean): ScenarioInput {
+  if (all && mode === 'sriov' && input.fallback === undefined) return { ...input, mode, fallback: true };
+  return { ...input, mode };
+}
+
+function withFrame(input: ScenarioInput, frame: FrameSpec): ScenarioInput {
+  return { ...input, workload: { ...input.workload, frame } };
+}
+
+/** `paravirt 64 B: NDR 2.3% (0.342 Mpps), PDR 2.3%, back-to-back 577 frames`. */
+function progressLine(point: Rfc2544Point): string {
+  const burst = point.backToBack
+    ? `, back-to-back ${point.backToBack.capped ? '≥ ' : ''}${point.backToBack.frames} frames`
+    : '';
+  return `${point.mode} ${frameCell(point)}: NDR ${formatFixed(point.ndr.lineRatePct, 2)}% (${formatSignificant(point.ndr.mpps, 4)} Mpps), PDR ${formatFixed(point.pdr.lineRatePct, 2)}%${burst}`;
+}

@@ -1,0 +1,76 @@
+import { closeSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
+import { formatSweepTable } from '../report/formatSweepTable.js';
+import { REPORT_FORMATS, type ReportFormatter } from '../report/reportFormats.js';
+import type { BenchResult } from '../run/runResult.js';
+import type { CliIo } from './cliIo.js';
+import type { ReportSettings } from './outputOptions.js';
+import { UsageError } from './usageError.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
+
+/** A sweep's or merge's result in the chosen format: `table` is one row per point, plus knees. */
+export function formatSweepResult(result: BenchResult, settings: ReportSettings): string {
+  if (settings.format === 'table') return formatSweepTable(result, { color: settings.color });
+  const formatter: ReportFormatter = REPORT_FORMATS[settings.format];
+  return formatter(result, { color: settings.color });
+}
+
+/** Write report text to stdout or, atomically (temp file + rename), to --output. */
+export async function writeReportText(
+  text: string,
+  settings: { readonly format: string; readonly outputPath?: string },
+  io: CliIo,
+): Promise<void> {
+  if (settings.outputPath === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    await writeFileAtomic(settings.outputPath, text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`--output: cannot write ${settings.outputPath}: ${reason}`);
+  }
+  if (io.stderrIsTty) io.stderr(`nicvirt: wrote ${settings.format} to ${settings.outputPath}\n`);
+}
+
+/** Where NDJSON lines go as points finish: stdout, or a file written (and flushed) line by line. */
+export interface LineSink {
+  readonly write: (line: string) => void;
+  readonly close: () => void;
+}
+
+/**
+ * An NDJSON sink. A file is opened for writing (truncated), or for appending when it is the file
+ * being resumed, so every finished point is on disk as soon as it finishes and an interrupted sweep
+ * loses nothing that finished.
+ */
+export function openLineSink(io: CliIo, path: string | undefined, append: boolean): LineSink {
+  if (path === undefined) return { write: (line) => io.stdout(line), close: () => undefined };
+  let fd: number;
+  try {
+    fd = openSync(path, append ? 'a+' : 'w');
+    if (append) {
+      const size = fstatSync(fd).size;
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        readSync(fd, last, 0, 1, size - 1);
+        if (last.toString('utf8') !== '\n') writeSync(fd, '\n');
+      }
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `--output: cannot write ${path}: ${reason}. Example: nicvirt sweep --vms 1,2 --format ndjson --output results.ndjson`,
+    );
+  }
+  let open = true;
+  return {
+    write: (line) => {
+      writeSync(fd, line);
+    },
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import cliProgress from 'cli-progress';
+import type { CliIo } from './cliIo.js';
+
+/** Progress of a sweep on stderr. */
+export interface SweepProgress {
+  /** A point finished; `line` describes it for the plain (non-terminal) output. */
+  readonly pointDone: (line: string) => void;
+  readonly stop: () => void;
+}
+
+/** Whether `CI` is set to anything but empty, `0` or `false`. */
+export function inCi(io: CliIo): boolean {
+  const value = io.env['CI'];
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+/**
+ * A progress bar with ETA (cli-progress) when stderr is a terminal and CI is not set; otherwise one
+ * plain line per finished point, `nicvirt: [3/42] …`, nothing animated. stdout is never touched.
+ */
+export function sweepProgress(io: CliIo, total: number): SweepProgress {
+  if (total === 0) return { pointDone: () => undefined, stop: () => undefined };
+  if (!io.stderrIsTty || inCi(io)) {
+    let done = 0;
+    return {
+      pointDone: (line) => {
+        done += 1;
+        io.stderr(`nicvirt: [${done}/${total}] ${line}\n`);
+      },
+      stop: () => undefined,
+    };
+  }
+  const stream = {
+    isTTY: true,
+    columns: 80,
+    write: (text: string): boolean => {
+      io.stderr(text);
+      return true;
+    },
+  };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stream as unknown as NodeJS.WritableStream,
+      format: 'sweep [{bar}] {value}/{total} points · {percentage}% · ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 20,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return {
+    pointDone: () => bar.increment(),
+    stop: () => bar.stop(),
+  };
+}

@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 import { findJsonSyntaxError } from './jsonSyntaxError.js';
 import { capProblems, type FieldPath, type LocatedProblem } from './locatedProblem.js';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nestingDepth.js';
 import type { LocatedResult } from './locatedResult.js';
 
 export type ScenarioFormat = 'yaml' | 'json';
@@ -73,6 +74,26 @@ export function parseScenarioText(
           source,
           path: '',
           message: `the file is empty; a scenario is a ${detected.format === 'json' ? 'JSON object such as `{"mode": "sriov"}`' : 'YAML mapping such as `mode: sriov`'} (see \`nicvirt schema\` and the files in scenarios/)`,
+        },
+      ],
+    };
+  }
+
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    // The parsers have not run, so the line counter is empty: count lines here.
+    const before = text.slice(0, tooDeep);
+    const line = before.split('\n').length;
+    const column = tooDeep - before.lastIndexOf('\n');
+    return {
+      ok: false,
+      problems: [
+        {
+          source,
+          line,
+          column,
+          path: '',
+          message: `malformed ${detected.format === 'json' ? 'JSON' : 'YAML'}: the document nests too deeply to read (more than ${MAX_NESTING_DEPTH} levels); a scenario needs a handful of levels`,
         },
       ],
     };

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
-import { formatFixed, formatSignificant } from '../report/formatNumbers.js';
+import { formatCount, formatFixed, formatSignificant } from '../report/formatNumbers.js';
 import { frameCell } from '../report/rfc2544Cells.js';
 import { RFC2544_FORMAT_NAMES, RFC2544_FORMATS } from '../report/rfc2544Formats.js';
 import {
@@ -338,7 +338,7 @@ function withFrame(input: ScenarioInput, frame: FrameSpec): ScenarioInput {
 /** `paravirt 64 B: NDR 2.3% (0.342 Mpps), PDR 2.3%, back-to-back 577 frames`. */
 function progressLine(point: Rfc2544Point): string {
   const burst = point.backToBack
-    ? `, back-to-back ${point.backToBack.capped ? '≥ ' : ''}${point.backToBack.frames} frames`
+    ? `, back-to-back ${point.backToBack.capped ? '≥ ' : ''}${formatCount(point.backToBack.frames)} frames`
     : '';
   return `${point.mode} ${frameCell(point)}: NDR ${formatFixed(point.ndr.lineRatePct, 2)}% (${formatSignificant(point.ndr.mpps, 4)} Mpps), PDR ${formatFixed(point.pdr.lineRatePct, 2)}%${burst}`;
 }

@@ -1,4 +1,3 @@
-import { LATENCY_FRACTIONS_OF_NDR } from '../rfc2544/rfc2544Result.js';
 import { DEFAULT_BURST_SEARCH } from '../rfc2544/searchBurst.js';
 import { DEFAULT_THROUGHPUT_SEARCH } from '../rfc2544/searchThroughput.js';
 import { MODE_IDS, type FrameSpec, type ModeId } from '../scenario/scenarioConfig.js';
@@ -131,5 +130,4 @@ export const RFC2544_DEFAULTS = {
   precisionPct: DEFAULT_THROUGHPUT_SEARCH.precision * 100,
   maxTrials: DEFAULT_THROUGHPUT_SEARCH.maxTrials,
   burstMaxFrames: DEFAULT_BURST_SEARCH.maxFrames,
-  latencyPctOfNdr: LATENCY_FRACTIONS_OF_NDR.map((fraction) => fraction * 100),
 } as const;

@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXIT_OK } from '../../src/cli/exitCodes.js';
+import type { CliIo } from '../../src/cli/cliIo.js';
+import { EXIT_OK, EXIT_SIGINT } from '../../src/cli/exitCodes.js';
+import type { SignalSource } from '../../src/cli/processSignals.js';
+import { registerRfc2544Command } from '../../src/cli/rfc2544Command.js';
 import { parseResultText } from '../../src/report/parseResultText.js';
 import { RFC2544_CSV_COLUMNS } from '../../src/report/rfc2544Csv.js';
 import { RFC2544_SCHEMA_VERSION, type Rfc2544Result } from '../../src/rfc2544/rfc2544Result.js';
@@ -220,5 +224,43 @@ describe('nicvirt rfc2544', () => {
     expect(
       result.points.every((point) => point.backToBack === null && point.latencyAtLoad.length === 0),
     ).toBe(true);
+  });
+});
+
+describe('nicvirt rfc2544 interrupted', () => {
+  it('stops on SIGINT with exit 130 and writes nothing', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      stdoutIsTty: false,
+      stderrIsTty: false,
+      env: {},
+      cwd: process.cwd(),
+    };
+    // A Ctrl-C that arrives as soon as the run starts listening for it.
+    const signals: SignalSource = {
+      onStop: (handler) => {
+        setImmediate(() => handler('SIGINT'));
+        return () => undefined;
+      },
+    };
+    const program = new Command('nicvirt').exitOverride();
+    registerRfc2544Command(program, io, { signals });
+    const run = program.parseAsync(
+      ['rfc2544', '--mode', 'paravirt', '--frame-size', '64,1518', '--trial-frames', '2000'],
+      {
+        from: 'user',
+      },
+    );
+    await expect(run).rejects.toMatchObject({
+      exitCode: EXIT_SIGINT,
+      message: expect.stringMatching(
+        /^interrupted by SIGINT: \d of 2 searches had finished; nothing was written$/,
+      ) as unknown,
+    });
+    expect(stdout).toBe('');
+    expect(stderr).not.toContain('[2/2]');
   });
 });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_REFERENCE_MODE } from '../report/comparisonReport.js';
 import type { RunResult } from '../run/runResult.js';
-import { runScenario } from '../run/runScenario.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import { MODE_IDS, type ModeId, type ScenarioConfig } from '../scenario/scenarioConfig.js';
 import type { ScenarioInput } from '../scenario/scenarioInput.js';
@@ -17,7 +16,10 @@ import {
   usageErrorFromProblems,
   type ScenarioFlagValues,
 } from './scenarioFlags.js';
+import { processSignals } from './processSignals.js';
+import { simulateRuns, type RunDependencies } from './simulateRuns.js';
 import { UsageError } from './usageError.js';
+import { addMaxPacketsOption } from './workGuard.js';
 
 const COMMAND_PREFIX = 'nicvirt bench';
 const MODE_LIST = MODE_IDS.join(', ');
@@ -33,7 +35,12 @@ Examples:
   $ nicvirt bench --mode all --assert "sriov.delivered.gbps >= 2 * paravirt.delivered.gbps"`;
 
 /** `nicvirt bench`: simulate one mode, or all of them side by side, and report. */
-export function registerBenchCommand(program: Command, io: CliIo): Command {
+export function registerBenchCommand(
+  program: Command,
+  io: CliIo,
+  dependencies: Partial<RunDependencies> = {},
+): Command {
+  const deps: RunDependencies = { signals: processSignals, ...dependencies };
   const command = program
     .command('bench')
     .description(
@@ -46,9 +53,10 @@ export function registerBenchCommand(program: Command, io: CliIo): Command {
   );
   addReportOptions(command);
   addAssertOption(command);
+  addMaxPacketsOption(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (_options: unknown, self: Command) => {
-    await runBench(self, io);
+    await runBench(self, io, deps);
   });
   return command;
 }
@@ -58,7 +66,7 @@ interface PlannedRun {
   readonly config: ScenarioConfig;
 }
 
-async function runBench(command: Command, io: CliIo): Promise<void> {
+async function runBench(command: Command, io: CliIo, deps: RunDependencies): Promise<void> {
   const flags = scenarioFlagsGiven(command);
   const settings = reportSettingsFromOptions(command, io, COMMAND_PREFIX);
   const referenceFlag: unknown = command.opts()['reference'];
@@ -67,16 +75,24 @@ async function runBench(command: Command, io: CliIo): Promise<void> {
   const assertions = assertionsFromOptions(command);
 
   const plan = allModes ? planAllModes(flags, io, reference) : [planOneMode(flags)];
-  const runs: RunResult[] = [];
-  for (const [index, { mode, config }] of plan.entries()) {
-    if (io.stderrIsTty && plan.length > 1)
-      io.stderr(`\rsimulating ${mode} (${index + 1}/${plan.length})…\u001b[K`);
-    runs.push(runScenario(config));
-  }
-  if (io.stderrIsTty && plan.length > 1) io.stderr('\r\u001b[K');
-
   const seed = plan[0]?.config.seed ?? 0;
-  await emitReport(buildBenchResult(seed, runs), settings, io, reference ?? DEFAULT_REFERENCE_MODE);
+  const report = (runs: readonly RunResult[]): Promise<void> =>
+    emitReport(buildBenchResult(seed, runs), settings, io, reference ?? DEFAULT_REFERENCE_MODE);
+  // Guarded by --max-packets, interruptible (Ctrl-C keeps the modes that finished): simulateRuns.ts.
+  const runs = await simulateRuns(
+    plan.map(({ mode, config }) => ({ label: mode, config })),
+    {
+      command,
+      commandName: 'bench',
+      commandPrefix: COMMAND_PREFIX,
+      io,
+      ...deps,
+      ...(settings.outputPath === undefined ? {} : { outputPath: settings.outputPath }),
+      emitPartial: report,
+      ...(assertions.length > 0 ? { skippedChecks: '--assert' } : {}),
+    },
+  );
+  await report(runs);
   checkAssertions(assertions, runs, io);
 }
 

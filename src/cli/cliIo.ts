@@ -9,4 +9,8 @@ export interface CliIo {
   readonly stderrIsTty: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** True once the reader of stdout has gone (EPIPE): long streams stop writing. Default: never. */
+  readonly stdoutClosed?: () => boolean;
+  /** Resolves when everything written to stdout is out; rejects with the write error if one failed. */
+  readonly flush?: () => Promise<void>;
 }

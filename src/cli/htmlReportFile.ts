@@ -5,6 +5,7 @@ import { renderHtmlReport } from '../report/html/renderHtmlReport.js';
 import { parseResultText, type ReportFile } from '../report/parseResultText.js';
 import type { ReportInput } from '../report/reportInput.js';
 import type { CliIo } from './cliIo.js';
+import { outputWriteError } from './outputPath.js';
 import { TOOL_NAME, toolVersion } from './toolVersion.js';
 import { UsageError } from './usageError.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
@@ -66,8 +67,7 @@ export async function writeHtmlReport(
   try {
     await writeFileAtomic(outputPath, html);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${settings.flag}: cannot write ${outputPath}: ${reason}`);
+    throw outputWriteError(settings.flag, outputPath, error);
   }
   if (io.stderrIsTty) io.stderr(`${TOOL_NAME}: wrote HTML report to ${outputPath}\n`);
 }

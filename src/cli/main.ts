@@ -7,6 +7,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exitCodes.js';
 import { registerHostsCommand } from './hostsCommand.js';
 import { registerModesCommand } from './modesCommand.js';
 import { registerNicsCommand } from './nicsCommand.js';
+import { guardIo, OutputFault } from './outputFault.js';
 import { processIo } from './processIo.js';
 import { TOOL_NAME, toolVersion } from './toolVersion.js';
 import { UsageError } from './usageError.js';
@@ -29,13 +30,24 @@ import { registerRfc2544Command } from './rfc2544Command.js';
  * The nicvirt CLI. `argv` is process.argv-shaped (`[node, script, ...args]`); returns the exit code
  * instead of exiting, so tests run the whole CLI in process with a fake CliIo.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = guardIo(rawIo);
   const program = createProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'node' });
+    await flushStdout(io);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, io);
+  }
+}
+
+/** Wait for stdout to take everything: a write error reported late (a full disk) still counts. */
+async function flushStdout(io: CliIo): Promise<void> {
+  try {
+    await io.flush?.();
+  } catch (error) {
+    throw error instanceof OutputFault ? error : new OutputFault('standard output', error);
   }
 }
 
@@ -85,6 +97,12 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     // Commander has already printed help, the version or its one-paragraph parse error.
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof OutputFault) {
+    // A closed pipe (`| head -1`) is the reader's choice: stop quietly. Anything else is one line.
+    if (error.readerClosed) return EXIT_OK;
+    io.stderr(`${TOOL_NAME}: error: ${error.message}\n`);
+    return EXIT_FAILURE;
   }
   if (error instanceof CommandFailure) {
     if (error.message !== '') io.stderr(`${TOOL_NAME}: ${error.message}\n`);

@@ -10,6 +10,7 @@ import {
 import type { BenchResult } from '../run/runResult.js';
 import type { ModeId } from '../scenario/scenarioConfig.js';
 import type { CliIo } from './cliIo.js';
+import { checkOutputPath, outputWriteError } from './outputPath.js';
 import { UsageError } from './usageError.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
@@ -83,6 +84,9 @@ export function reportSettingsFromOptions(
       : isAbsolute(String(options.output))
         ? String(options.output)
         : resolve(io.cwd, String(options.output));
+  // Checked now, before anything runs, so a long run never ends in an unwritable file.
+  if (outputPath !== undefined)
+    checkOutputPath(outputPath, '--output', `${commandPrefix} --output result.json`);
   const color = outputPath === undefined && colorEnabled(io, options.color);
   return outputPath === undefined ? { format, color } : { format, color, outputPath };
 }
@@ -109,8 +113,7 @@ export async function emitReport(
   try {
     await writeFileAtomic(settings.outputPath, text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`--output: cannot write ${settings.outputPath}: ${reason}`);
+    throw outputWriteError('--output', settings.outputPath, error);
   }
   if (io.stderrIsTty) io.stderr(`nicvirt: wrote ${settings.format} report to ${settings.outputPath}\n`);
 }

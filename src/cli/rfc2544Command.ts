@@ -21,6 +21,7 @@ import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
 import { EXIT_SIGINT, EXIT_SIGTERM } from './exitCodes.js';
 import { addFormatOptions, colorEnabled, parseFormatFlag } from './outputOptions.js';
+import { checkOutputPath } from './outputPath.js';
 import { processSignals, type SignalSource, type StopSignal } from './processSignals.js';
 import {
   DEFAULT_RFC2544_FRAMES,
@@ -279,7 +280,10 @@ function outputPathOf(raw: string | undefined, io: CliIo): string | undefined {
       `--output expects a file name (got ""). Example: ${RFC2544_PREFIX} --format json --output ndr.json`,
     );
   }
-  return isAbsolute(raw) ? raw : resolve(io.cwd, raw);
+  const path = isAbsolute(raw) ? raw : resolve(io.cwd, raw);
+  // Checked before the searches run, so minutes of trials never end in an unwritable file (issue 9).
+  checkOutputPath(path, '--output', `${RFC2544_PREFIX} --format json --output ndr.json`);
+  return path;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { RunResult } from '../run/runResult.js';
-import { runScenario } from '../run/runScenario.js';
-import { compileScenario, type CompiledScenario } from '../scenario/compileScenario.js';
+import { compileScenario } from '../scenario/compileScenario.js';
 import { buildBenchResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { formatDryRunJson, formatDryRunText } from './dryRunReport.js';
@@ -9,7 +8,10 @@ import { addReportOptions, emitReport, reportSettingsFromOptions } from './outpu
 import { readProcessStdin, readScenarioSource, type StdinReader } from './readScenarioSource.js';
 import { addScenarioOptions, scenarioFlagsGiven, scenarioInputFromFlags } from './scenarioFlags.js';
 import { scenarioUsageError } from './scenarioUsageError.js';
-import { UsageError } from './usageError.js';
+import { outputWriteError } from './outputPath.js';
+import { processSignals } from './processSignals.js';
+import { simulateRuns, type RunDependencies } from './simulateRuns.js';
+import { addMaxPacketsOption } from './workGuard.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 const EXAMPLES = `
@@ -26,7 +28,9 @@ export function registerRunCommand(
   program: Command,
   io: CliIo,
   readStdin: StdinReader = readProcessStdin,
+  dependencies: Partial<RunDependencies> = {},
 ): Command {
+  const deps: RunDependencies = { signals: processSignals, ...dependencies };
   const command = program
     .command('run')
     .description('run a scenario file (YAML or JSON; - for standard input); flags override the file')
@@ -37,14 +41,21 @@ export function registerRunCommand(
     'print the effective configuration and feasibility report of every run, run nothing',
   );
   addReportOptions(command);
+  addMaxPacketsOption(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (file: string, _options: unknown, self: Command) => {
-    await runFile(file, self, io, readStdin);
+    await runFile(file, self, io, readStdin, deps);
   });
   return command;
 }
 
-async function runFile(file: string, command: Command, io: CliIo, readStdin: StdinReader): Promise<void> {
+async function runFile(
+  file: string,
+  command: Command,
+  io: CliIo,
+  readStdin: StdinReader,
+  deps: RunDependencies,
+): Promise<void> {
   const commandPrefix = `nicvirt run ${file}`;
   const flags = scenarioFlagsGiven(command);
   const settings = reportSettingsFromOptions(command, io, commandPrefix);
@@ -66,23 +77,22 @@ async function runFile(file: string, command: Command, io: CliIo, readStdin: Std
     try {
       await writeFileAtomic(settings.outputPath, text);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UsageError(`--output: cannot write ${settings.outputPath}: ${reason}`);
+      throw outputWriteError('--output', settings.outputPath, error);
     }
     return;
   }
-  const runs = runAll(compiled.value, io);
   const seed = compiled.value.runs[0]?.config.seed ?? 0;
-  await emitReport(buildBenchResult(seed, runs), settings, io);
-}
-
-function runAll(scenario: CompiledScenario, io: CliIo): RunResult[] {
-  const total = scenario.runs.length;
-  const results: RunResult[] = [];
-  for (const [index, run] of scenario.runs.entries()) {
-    if (io.stderrIsTty && total > 1) io.stderr(`\rsimulating ${run.label} (${index + 1}/${total})…\u001b[K`);
-    results.push(runScenario(run.config));
-  }
-  if (io.stderrIsTty && total > 1) io.stderr('\r\u001b[K');
-  return results;
+  const report = (runs: readonly RunResult[]): Promise<void> =>
+    emitReport(buildBenchResult(seed, runs), settings, io);
+  // Guarded by --max-packets, interruptible (Ctrl-C keeps the runs that finished): simulateRuns.ts.
+  const runs = await simulateRuns(compiled.value.runs, {
+    command,
+    commandName: 'run',
+    commandPrefix,
+    io,
+    ...deps,
+    ...(settings.outputPath === undefined ? {} : { outputPath: settings.outputPath }),
+    emitPartial: report,
+  });
+  await report(runs);
 }

@@ -5,6 +5,7 @@ import type { BenchResult } from '../run/runResult.js';
 import type { CliIo } from './cliIo.js';
 import { resolveOutputPath, writeHtmlReport } from './htmlReportFile.js';
 import { colorEnabled, type ReportSettings } from './outputOptions.js';
+import { checkOutputPath } from './outputPath.js';
 import { UsageError } from './usageError.js';
 
 /** What `sweep --chart` and `sweep --report FILE` asked for, checked before the sweep runs. */
@@ -54,7 +55,9 @@ export function sweepChartSettings(
       `--report expects a file name (got ""). Example: ${commandPrefix} --report report.html`,
     );
   }
-  return { chart, chartColor, reportPath: resolveOutputPath(io, report) };
+  const reportPath = resolveOutputPath(io, report);
+  checkOutputPath(reportPath, '--report', `${commandPrefix} --report report.html`); // before the sweep runs
+  return { chart, chartColor, reportPath };
 }
 
 /** After the sweep: the terminal chart (stdout) and the HTML report (file), as asked. */

@@ -24,6 +24,7 @@ import { openLineSink, formatSweepResult, writeReportText, type LineSink } from 
 import { planSweep, SWEEP_PREFIX, type SweepPoint } from './sweepPlan.js';
 import { sweepProgress } from './sweepProgress.js';
 import { UsageError } from './usageError.js';
+import { addMaxPacketsOption, guardWork, maxPacketsFromOptions, typedArgv } from './workGuard.js';
 // ── reports and charts (issue 7) ──
 import { addSweepChartOptions, emitSweepCharts, sweepChartSettings } from './sweepCharts.js';
 
@@ -88,6 +89,7 @@ export function registerSweepCommand(
     );
   addReportOptions(command);
   addSweepChartOptions(command); // reports and charts (issue 7)
+  addMaxPacketsOption(command); // resource guard (issue 9)
   command.addHelpText('after', EXAMPLES);
   command.action(async (file: string | undefined, _options: unknown, self: Command) => {
     await runSweep(file, self, io, deps);
@@ -210,6 +212,17 @@ async function runSweep(
       `nicvirt: resuming: ${resumed.size} of ${selected.length} points already in ${options.resume}, ${toRun.length} to run\n`,
     );
   }
+  // Refused before anything runs when the points to run exceed --max-packets (issue 9).
+  guardWork(
+    toRun.map((point) => point.config),
+    {
+      maxPackets: maxPacketsFromOptions(command, SWEEP_PREFIX),
+      argv: typedArgv(command),
+      commandName: 'sweep',
+      unit: 'point',
+      parallel: jobs,
+    },
+  );
   const workerUrl = deps.workerUrl ?? defaultWorkerUrl();
   if (jobsFlag !== undefined && jobsFlag > 1 && workerUrl === undefined) {
     io.stderr(
@@ -244,7 +257,8 @@ async function runSweep(
       {
         jobs,
         signal: controller.signal,
-        ...(workerUrl ? { workerUrl } : {}),
+        // Even --jobs 1 runs on a worker, so Ctrl-C stops a long point at once (issue 9).
+        ...(workerUrl ? { workerUrl, workerForOneJob: true } : {}),
         onResult: (point, result) => {
           const run: SweepRun = { ...withConfigHash(result), point };
           finished.set(point, run);

@@ -4,6 +4,8 @@ import { REPORT_FORMATS, type ReportFormatter } from '../report/reportFormats.js
 import type { BenchResult } from '../run/runResult.js';
 import type { CliIo } from './cliIo.js';
 import type { ReportSettings } from './outputOptions.js';
+import { OutputFault } from './outputFault.js';
+import { outputWriteError } from './outputPath.js';
 import { UsageError } from './usageError.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
@@ -27,8 +29,7 @@ export async function writeReportText(
   try {
     await writeFileAtomic(settings.outputPath, text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`--output: cannot write ${settings.outputPath}: ${reason}`);
+    throw outputWriteError('--output', settings.outputPath, error);
   }
   if (io.stderrIsTty) io.stderr(`nicvirt: wrote ${settings.format} to ${settings.outputPath}\n`);
 }
@@ -45,7 +46,16 @@ export interface LineSink {
  * loses nothing that finished.
  */
 export function openLineSink(io: CliIo, path: string | undefined, append: boolean): LineSink {
-  if (path === undefined) return { write: (line) => io.stdout(line), close: () => undefined };
+  if (path === undefined) {
+    return {
+      write: (line) => {
+        // The reader went away (`| head -1`): stop the sweep rather than simulate for nobody.
+        if (io.stdoutClosed?.() === true) throw new OutputFault('standard output', { code: 'EPIPE' });
+        io.stdout(line);
+      },
+      close: () => undefined,
+    };
+  }
   let fd: number;
   try {
     fd = openSync(path, append ? 'a+' : 'w');
@@ -66,7 +76,11 @@ export function openLineSink(io: CliIo, path: string | undefined, append: boolea
   let open = true;
   return {
     write: (line) => {
-      writeSync(fd, line);
+      try {
+        writeSync(fd, line);
+      } catch (error) {
+        throw outputWriteError('--output', path, error);
+      }
     },
     close: () => {
       if (open) closeSync(fd);

@@ -8,6 +8,7 @@ import { runScenario } from '../run/runScenario.js';
 import { compileScenario } from '../scenario/compileScenario.js';
 import { formatLocatedProblem } from '../scenario/locatedProblem.js';
 import { readScenarioFile } from '../scenario/loadScenarioFile.js';
+import { resolveScenario } from '../scenario/resolveScenario.js';
 import { mergeScenarioInput } from '../scenario/mergeScenarioInput.js';
 import type { ScenarioInput } from '../scenario/scenarioInput.js';
 import { isCostName } from '../model/costTable.js';
@@ -55,6 +56,14 @@ export function registerValidateModelCommand(program: Command, io: CliIo): Comma
           `--cost: unknown cost "${name}"; run \`nicvirt costs\` for the names. Example: nicvirt validate-model --cost switchPortCycles=7000`,
         );
       }
+    }
+    // Values too (negative, zero copy bandwidth): bad input, before any reproduction runs.
+    const costCheck = resolveScenario({ costs: costOverrides.costs ?? {} });
+    const costProblems = costCheck.ok ? [] : costCheck.problems.filter((p) => p.path.startsWith('costs'));
+    if (costProblems.length > 0) {
+      throw new UsageError(
+        `--cost: ${costProblems.map((problem) => problem.message).join('; ')}. Example: nicvirt validate-model --cost switchPortCycles=7000`,
+      );
     }
     const wanted = options.only?.split(',').map((id) => id.trim().toUpperCase());
     if (

@@ -53,8 +53,19 @@ export function feasibility(config: ScenarioConfig): FeasibilityReport {
     offeredGbpsPerDirection: (pps * meanFrameBytes(workload.frame) * 8) / 1e9,
     lineRatePct: (pps / lineRatePps(nic.linkGbps, workload.frame)) * 100,
     simulatedMs,
-    packets: Math.round(pps * directions * (simulatedMs / 1000)),
+    packets: framesToSimulate(config),
   };
+}
+
+/**
+ * Frames a run generates, both directions, warm-up included: offered frames/s × directions ×
+ * (warm-up + duration). The resource guard (src/run/estimateWork.ts) sums this over a command's runs.
+ */
+export function framesToSimulate(config: ScenarioConfig): number {
+  const { workload, nic } = config;
+  const pps = offeredPps(workload.load, nic.linkGbps, workload.frame);
+  const directions = workload.direction === 'bidir' ? 2 : 1;
+  return Math.round(pps * directions * ((workload.durationMs + workload.warmupMs) / 1000));
 }
 
 function vmRanges(paths: readonly VmPath[]): VmRange[] {

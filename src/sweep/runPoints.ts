@@ -20,6 +20,11 @@ export interface RunPointsOptions {
   readonly signal?: AbortSignal;
   /** The compiled worker script; default: sweepWorker.js next to this module. */
   readonly workerUrl?: URL;
+  /**
+   * Use a worker thread even for one job, so this thread stays free to see a signal while a long
+   * point runs (it is terminated at once on abort). Default: one job runs in process.
+   */
+  readonly workerForOneJob?: boolean;
 }
 
 export interface RunPointsOutcome {
@@ -48,7 +53,9 @@ export async function runPoints(
 ): Promise<RunPointsOutcome> {
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
-  if (jobs === 1 || workerUrl === undefined) return runInProcess(tasks, options);
+  if (workerUrl === undefined || (jobs === 1 && options.workerForOneJob !== true)) {
+    return runInProcess(tasks, options);
+  }
   return runOnWorkers(tasks, options, jobs, workerUrl);
 }
 

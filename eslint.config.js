@@ -13,7 +13,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "ExportAllDeclaration", message: 'Use explicit exports, not export *.' },
+        { selector: 'ExportAllDeclaration', message: 'Use explicit exports, not export *.' },
       ],
     },
   },
@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -8,11 +8,22 @@ import { resolveScenario } from '../dist/scenario/resolveScenario.js';
 import { createHash } from 'node:crypto';
 const out = [];
 const w = { durationMs: 5, warmupMs: 1 };
-for (const mode of ['native','emulated','paravirt','vmq','vmdq','sriov'])
- for (const direction of ['rx','tx','bidir'])
-  for (const [arrivals, frame, vms] of [['cbr', {kind:'fixed',bytes:1518}, 32], ['poisson', {kind:'imix'}, 8], ['cbr', {kind:'fixed',bytes:64}, 4]]) {
-   const r = resolveScenario({ mode, vms: { count: vms }, fallback: true, workload: { ...w, direction, arrivals, frame } });
-   const x = runScenario(r.value);
-   out.push(`${mode} ${direction} ${arrivals} ${vms} ${createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0,16)} ${x.delivered.gbps.toFixed(4)} ${x.sim.events}`);
-  }
+for (const mode of ['native', 'emulated', 'paravirt', 'vmq', 'vmdq', 'sriov'])
+  for (const direction of ['rx', 'tx', 'bidir'])
+    for (const [arrivals, frame, vms] of [
+      ['cbr', { kind: 'fixed', bytes: 1518 }, 32],
+      ['poisson', { kind: 'imix' }, 8],
+      ['cbr', { kind: 'fixed', bytes: 64 }, 4],
+    ]) {
+      const r = resolveScenario({
+        mode,
+        vms: { count: vms },
+        fallback: true,
+        workload: { ...w, direction, arrivals, frame },
+      });
+      const x = runScenario(r.value);
+      out.push(
+        `${mode} ${direction} ${arrivals} ${vms} ${createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16)} ${x.delivered.gbps.toFixed(4)} ${x.sim.events}`,
+      );
+    }
 console.log(out.join('\n'));

@@ -45,7 +45,11 @@ export class CostModel {
 
   /** Driver plus stack (plus the workload's application) work per frame, native or in a guest. */
   stack(component: 'hostStack' | 'guestStack'): CostItem {
-    return this.cycles(component, this.costs.stackPacketCycles + this.appCyclesPerFrame, this.costs.stackByteCycles);
+    return this.cycles(
+      component,
+      this.costs.stackPacketCycles + this.appCyclesPerFrame,
+      this.costs.stackByteCycles,
+    );
   }
 
   charge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {

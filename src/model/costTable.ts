@@ -55,8 +55,10 @@ export type CostName = (typeof COST_NAMES)[number];
 export type CostValues = Readonly<Record<CostName, number>>;
 
 const DALL_2016 = 'Dall et al., "ARM Virtualization: Performance and Architectural Implications", ISCA 2016';
-const DALL_2017 = 'Dall et al., "Optimizing the Design and Implementation of the Linux ARM Hypervisor", USENIX ATC 2017';
-const PCIE_BENCH = 'Neugebauer et al., "Understanding PCIe performance for end host networking" (pcie-bench), SIGCOMM 2018';
+const DALL_2017 =
+  'Dall et al., "Optimizing the Design and Implementation of the Linux ARM Hypervisor", USENIX ATC 2017';
+const PCIE_BENCH =
+  'Neugebauer et al., "Understanding PCIe performance for end host networking" (pcie-bench), SIGCOMM 2018';
 
 const TABLE: readonly CostParameter[] = [
   {
@@ -130,7 +132,8 @@ const TABLE: readonly CostParameter[] = [
     unit: 'cycles',
     defaultValue: 1000,
     help: 'Software-switch classification: L2/VLAN lookup and the forwarding decision, per packet (the "sort").',
-    source: 'estimate: kernel bridge / kernel OVS at 64 B spends 1,500-3,000 cycles per packet in all (MODEL.md §4)',
+    source:
+      'estimate: kernel bridge / kernel OVS at 64 B spends 1,500-3,000 cycles per packet in all (MODEL.md §4)',
     estimate: true,
     calibratedBy: 'R5, R12',
   },
@@ -210,7 +213,8 @@ const TABLE: readonly CostParameter[] = [
     unit: 'cycles',
     defaultValue: 6200,
     help: 'VMQ per-packet host work on the queue core: the vSwitch port path (policy, extensions, VMBus descriptor) without sort or copy.',
-    source: 'derived from switchPortCycles: VMQ removes the sort and the copy, not the port processing (Microsoft, "Synthetic Accelerations in a Nutshell", R12)',
+    source:
+      'derived from switchPortCycles: VMQ removes the sort and the copy, not the port processing (Microsoft, "Synthetic Accelerations in a Nutshell", R12)',
     estimate: true,
     calibratedBy: 'R12',
   },

@@ -11,4 +11,7 @@ export const DROP: Readonly<Record<DropLocation, number>> = Object.fromEntries(
 ) as Record<DropLocation, number>;
 
 /** Components whose time is the guest's own (guest mode); everything else is host time. */
-export const GUEST_COMPONENTS: ReadonlySet<CpuComponent> = new Set<CpuComponent>(['guestInterrupts', 'guestStack']);
+export const GUEST_COMPONENTS: ReadonlySet<CpuComponent> = new Set<CpuComponent>([
+  'guestInterrupts',
+  'guestStack',
+]);

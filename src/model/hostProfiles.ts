@@ -23,7 +23,8 @@ const PROFILES: readonly HostProfile[] = [
     ghz: 2.6,
     ddio: true,
     postedInterrupts: false,
-    notes: 'The default. Posted interrupts exist on such hosts but are off by default so SR-IOV shows its exit cost; turn them on with --posted-interrupts.',
+    notes:
+      'The default. Posted interrupts exist on such hosts but are off by default so SR-IOV shows its exit cost; turn them on with --posted-interrupts.',
   },
   {
     id: 'xeon-2008',

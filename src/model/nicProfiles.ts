@@ -53,7 +53,8 @@ const PROFILES: readonly NicProfile[] = [
     ringSize: 512,
     itrUs: 50,
     coalesceFrames: 0,
-    notes: 'The classic SR-IOV NIC: 64 VFs in hardware, 63 usable beside the PF. ixgbe ITR ≈ 20 k interrupts/s.',
+    notes:
+      'The classic SR-IOV NIC: 64 VFs in hardware, 63 usable beside the PF. ixgbe ITR ≈ 20 k interrupts/s.',
   },
   {
     id: 'x710',

@@ -24,7 +24,9 @@ export class PcieTiming {
     this.tlpOverheadBytes = costs.tlpOverheadBytes;
     this.missOccupancyPs = iotlbMisses ? costs.iotlbMissOccupancyNs * 1000 : 0;
     this.latencyFixedPs =
-      (costs.dmaLatencyFixedNs + (iotlbMisses ? costs.iotlbMissNs : 0) + (crossSocket ? costs.crossSocketDmaNs : 0)) *
+      (costs.dmaLatencyFixedNs +
+        (iotlbMisses ? costs.iotlbMissNs : 0) +
+        (crossSocket ? costs.crossSocketDmaNs : 0)) *
       1000;
     this.latencyPerBytePs = costs.dmaLatencyPerByteNs * 1000;
   }

@@ -37,7 +37,13 @@ export function buildEmulatedTopology(b: HostBuild): ModeTopology {
  * another core (RX: the switch; TX: the trapped TDT write) is a cross-core thread wake-up, charged
  * like an IPI-path injection on the waker.
  */
-function deviceModel(b: HostBuild, vm: number, coreIndex: number, next: PacketSink, direction: 'rx' | 'tx'): Poller {
+function deviceModel(
+  b: HostBuild,
+  vm: number,
+  coreIndex: number,
+  next: PacketSink,
+  direction: 'rx' | 'tx',
+): Poller {
   const { cost, config } = b;
   return newPoller(b, {
     name: `vm${vm}.deviceModel.${direction}`,

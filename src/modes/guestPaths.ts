@@ -36,7 +36,10 @@ export function guestRxPoller(b: HostBuild, vm: number, driver: GuestDriver): Po
       interrupts = 2;
     }
   } else if (!posted) {
-    interruptItems.push(cost.cycles('exits', costs.vmExitEntryCycles), cost.cycles('exits', costs.virtualEoiExitCycles));
+    interruptItems.push(
+      cost.cycles('exits', costs.vmExitEntryCycles),
+      cost.cycles('exits', costs.virtualEoiExitCycles),
+    );
     exits = 2;
   }
   const pollItems: CostItem[] = [cost.cycles('guestInterrupts', costs.napiPollCycles)];

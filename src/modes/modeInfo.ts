@@ -29,7 +29,10 @@ const MODES: readonly ModeInfo[] = [
     displayName: 'paravirtual (virtio/netfront/VMBus)',
     summary:
       'Paravirtual NIC behind a software switch: all RX demux, the switch lookup and two copies run on one host core, whatever the VM count.',
-    tradeoffs: ['keeps ACLs, overlays, sFlow visibility and live migration', 'one host core bounds the aggregate'],
+    tradeoffs: [
+      'keeps ACLs, overlays, sFlow visibility and live migration',
+      'one host core bounds the aggregate',
+    ],
   },
   {
     id: 'vmq',

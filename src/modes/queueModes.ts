@@ -30,7 +30,8 @@ function buildQueueTopology(b: HostBuild, mode: QueueModeCosts): ModeTopology {
       const core = spreadCoreOf(b, dedicatedIndex++);
       if (!roles.has(core)) roles.set(core, `${mode.what} handling`);
       if (b.rx) rxEntry[vm] = queueRxPoller(b, vm, core, mode.rxPerPacket, guest);
-      if (b.tx) txEntry[vm] = guestTxPoller(b, vm, queueTxBackend(b, vm, core, mode.txPerPacket, kickSignal(b)));
+      if (b.tx)
+        txEntry[vm] = guestTxPoller(b, vm, queueTxBackend(b, vm, core, mode.txPerPacket, kickSignal(b)));
     } else {
       anyFallback = true;
       switchOutputs[vm] = guest;

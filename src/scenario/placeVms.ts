@@ -23,7 +23,12 @@ export function placeVms(config: ScenarioConfig): VmPlacement {
   const make = (dedicated: number, kind: VmPath, note: string): VmPlacement => {
     const vmPath: VmPath[] = new Array<VmPath>(count);
     for (let vm = 0; vm < count; vm++) vmPath[vm] = vm < dedicated ? kind : 'softwareSwitch';
-    return { dedicated: kind === 'softwareSwitch' ? 0 : dedicated, fallback: count - dedicated, vmPath, note };
+    return {
+      dedicated: kind === 'softwareSwitch' ? 0 : dedicated,
+      fallback: count - dedicated,
+      vmPath,
+      note,
+    };
   };
   switch (config.mode) {
     case 'native':

@@ -8,4 +8,5 @@ export interface Problem {
   readonly received?: string;
 }
 
-export type Resolved<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Resolved<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };

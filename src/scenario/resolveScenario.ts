@@ -310,7 +310,12 @@ function checkFrame(problems: Problem[], frame: FrameSpec): void {
     return;
   }
   for (const { bytes, weight } of frameSizes(frame)) {
-    if (!isFiniteNumber(bytes) || !Number.isInteger(bytes) || bytes < MIN_FRAME_BYTES || bytes > MAX_FRAME_BYTES) {
+    if (
+      !isFiniteNumber(bytes) ||
+      !Number.isInteger(bytes) ||
+      bytes < MIN_FRAME_BYTES ||
+      bytes > MAX_FRAME_BYTES
+    ) {
       problems.push({
         path: 'workload.frame',
         message: `frame size must be a whole number of bytes from ${MIN_FRAME_BYTES} to ${MAX_FRAME_BYTES}, or imix`,

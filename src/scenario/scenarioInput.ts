@@ -1,11 +1,5 @@
 import type { CostName } from '../model/costTable.js';
-import type {
-  ArrivalKind,
-  Direction,
-  FrameSpec,
-  LoadSpec,
-  ModeId,
-} from './scenarioConfig.js';
+import type { ArrivalKind, Direction, FrameSpec, LoadSpec, ModeId } from './scenarioConfig.js';
 
 /**
  * What a user may give (flags or one run of a scenario file): everything optional, profile-based

@@ -76,7 +76,11 @@ const CORPUS: readonly (readonly [file: string, where: string | undefined, patte
   ['unknown-key.yaml', '2:1', /vmz: unknown key "vmz" at the top level; did you mean "vms"\?/],
   ['unknown-nested-key.yaml', '3:3', /unknown key "warmup" in workload; did you mean "warmupMs"\?/],
   ['unknown-tag.yaml', '1:7', /unsupported YAML: Unresolved tag: !custom/],
-  ['warmup-too-long.yaml', '3:13', /workload\.warmupMs: warm-up \(50 ms\) is longer than the measured duration/],
+  [
+    'warmup-too-long.yaml',
+    '3:13',
+    /workload\.warmupMs: warm-up \(50 ms\) is longer than the measured duration/,
+  ],
   ['weights-length.yaml', '3:12', /vms\.weights: give one weight per VM: 4 VMs but 2 weights/],
   ['wrong-type.yaml', '2:6', /vms: expected a VM count .*found "many"/],
   ['yes-boolean.yaml', '2:9', /host\.ddio: expected true or false, found "yes"/],

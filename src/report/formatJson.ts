@@ -2,6 +2,51 @@ import { COST_NAMES } from '../model/costTable.js';
 import { CPU_COMPONENTS, DROP_LOCATIONS, type BenchResult } from '../run/runResult.js';
 import { toJsonText, type JsonKeyOrder } from './toJsonText.js';
 
+/** Key order of the echoed effective configuration (ScenarioConfig), shared by every JSON result. */
+export const SCENARIO_CONFIG_KEY_ORDER: JsonKeyOrder = {
+  scenario: [
+    'name',
+    'description',
+    'mode',
+    'seed',
+    'host',
+    'nic',
+    'guest',
+    'vms',
+    'workload',
+    'fallback',
+    'costs',
+  ],
+  host: ['profile', 'cores', 'ghz', 'ddio', 'postedInterrupts', 'crossSocket', 'iommu'],
+  nic: [
+    'profile',
+    'linkGbps',
+    'rxQueues',
+    'vmdqPools',
+    'vfs',
+    'pcieGbps',
+    'ringSize',
+    'itrUs',
+    'coalesceFrames',
+  ],
+  guest: ['ringSize', 'e1000ItrUs', 'virtualCoalesceUs', 'napiBudget', 'backendBatch', 'backlogFrames'],
+  vms: ['count', 'vcpus', 'weights'],
+  workload: [
+    'direction',
+    'frame',
+    'load',
+    'arrivals',
+    'durationMs',
+    'warmupMs',
+    'sourceQueueFrames',
+    'appCyclesPerFrame',
+  ],
+  frame: ['kind', 'bytes', 'sizes'],
+  sizes: ['bytes', 'weight'],
+  load: ['unit', 'value'],
+  costs: COST_NAMES,
+};
+
 /**
  * Key order of the JSON result: the contract's own order (src/run/runResult.ts), with the echoed
  * scenario last because it is long. Independent of the order the engine builds objects in, so the
@@ -45,38 +90,7 @@ const BENCH_RESULT_KEY_ORDER: JsonKeyOrder = {
   placement: ['dedicated', 'fallback', 'note'],
   perVm: ['vm', 'path', 'offeredGbps', 'deliveredGbps', 'deliveredMpps', 'dropRatio', 'latencyUs'],
   sim: ['packets', 'events', 'simulatedMs'],
-  scenario: [
-    'name',
-    'description',
-    'mode',
-    'seed',
-    'host',
-    'nic',
-    'guest',
-    'vms',
-    'workload',
-    'fallback',
-    'costs',
-  ],
-  host: ['profile', 'cores', 'ghz', 'ddio', 'postedInterrupts', 'crossSocket', 'iommu'],
-  nic: [
-    'profile',
-    'linkGbps',
-    'rxQueues',
-    'vmdqPools',
-    'vfs',
-    'pcieGbps',
-    'ringSize',
-    'itrUs',
-    'coalesceFrames',
-  ],
-  guest: ['ringSize', 'e1000ItrUs', 'napiBudget', 'backendBatch', 'backlogFrames'],
-  vms: ['count', 'vcpus', 'weights'],
-  workload: ['direction', 'frame', 'load', 'arrivals', 'durationMs', 'warmupMs', 'sourceQueueFrames'],
-  frame: ['kind', 'bytes', 'sizes'],
-  sizes: ['bytes', 'weight'],
-  load: ['unit', 'value'],
-  costs: COST_NAMES,
+  ...SCENARIO_CONFIG_KEY_ORDER,
 };
 
 /** The JSON result contract (see README, "JSON result"): stable keys, full precision, no NaN. */

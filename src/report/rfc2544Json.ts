@@ -1,5 +1,5 @@
-import { COST_NAMES } from '../model/costTable.js';
 import type { Rfc2544Result } from '../rfc2544/rfc2544Result.js';
+import { SCENARIO_CONFIG_KEY_ORDER } from './formatJson.js';
 import { toJsonText, type JsonKeyOrder } from './toJsonText.js';
 
 const FIGURE_KEYS: readonly string[] = [
@@ -53,38 +53,7 @@ const RFC2544_KEY_ORDER: JsonKeyOrder = {
   backToBack: ['frames', 'burstUs', 'capped', 'trials'],
   search: ['trials', 'nonMonotonicTrials'],
   trials: ['lineRatePct', 'lossRatio'],
-  scenario: [
-    'name',
-    'description',
-    'mode',
-    'seed',
-    'host',
-    'nic',
-    'guest',
-    'vms',
-    'workload',
-    'fallback',
-    'costs',
-  ],
-  host: ['profile', 'cores', 'ghz', 'ddio', 'postedInterrupts', 'crossSocket', 'iommu'],
-  nic: [
-    'profile',
-    'linkGbps',
-    'rxQueues',
-    'vmdqPools',
-    'vfs',
-    'pcieGbps',
-    'ringSize',
-    'itrUs',
-    'coalesceFrames',
-  ],
-  guest: ['ringSize', 'e1000ItrUs', 'napiBudget', 'backendBatch', 'backlogFrames'],
-  vms: ['count', 'vcpus', 'weights'],
-  workload: ['direction', 'frame', 'load', 'arrivals', 'durationMs', 'warmupMs', 'sourceQueueFrames'],
-  frame: ['kind', 'bytes', 'sizes'],
-  sizes: ['bytes', 'weight'],
-  load: ['unit', 'value'],
-  costs: COST_NAMES,
+  ...SCENARIO_CONFIG_KEY_ORDER,
 };
 
 /** The RFC 2544 JSON contract: stable keys, full precision, no NaN; same command, same bytes. */

@@ -14,16 +14,24 @@ export function inCi(io: CliIo): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
 
+/** Progress over a known number of steps on stderr. */
+export interface StepProgress {
+  /** A step finished; `line` describes it for the plain (non-terminal) output. */
+  readonly stepDone: (line: string) => void;
+  readonly stop: () => void;
+}
+
 /**
  * A progress bar with ETA (cli-progress) when stderr is a terminal and CI is not set; otherwise one
- * plain line per finished point, `nicvirt: [3/42] …`, nothing animated. stdout is never touched.
+ * plain line per finished step, `nicvirt: [3/42] …`, nothing animated. stdout is never touched.
+ * `label` and `unit` name the bar: `sweep [███░░] 3/42 points`.
  */
-export function sweepProgress(io: CliIo, total: number): SweepProgress {
-  if (total === 0) return { pointDone: () => undefined, stop: () => undefined };
+export function stepProgress(io: CliIo, total: number, label: string, unit: string): StepProgress {
+  if (total === 0) return { stepDone: () => undefined, stop: () => undefined };
   if (!io.stderrIsTty || inCi(io)) {
     let done = 0;
     return {
-      pointDone: (line) => {
+      stepDone: (line) => {
         done += 1;
         io.stderr(`nicvirt: [${done}/${total}] ${line}\n`);
       },
@@ -41,7 +49,7 @@ export function sweepProgress(io: CliIo, total: number): SweepProgress {
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,
-      format: 'sweep [{bar}] {value}/{total} points · {percentage}% · ETA {eta_formatted}',
+      format: `${label} [{bar}] {value}/{total} ${unit} · {percentage}% · ETA {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 20,
@@ -51,7 +59,13 @@ export function sweepProgress(io: CliIo, total: number): SweepProgress {
   );
   bar.start(total, 0);
   return {
-    pointDone: () => bar.increment(),
+    stepDone: () => bar.increment(),
     stop: () => bar.stop(),
   };
+}
+
+/** Progress of a sweep: one step per finished point. */
+export function sweepProgress(io: CliIo, total: number): SweepProgress {
+  const progress = stepProgress(io, total, 'sweep', 'points');
+  return { pointDone: progress.stepDone, stop: progress.stop };
 }

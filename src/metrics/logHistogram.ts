@@ -37,6 +37,32 @@ export class LogHistogram {
     if (v > this.maxValue) this.maxValue = v;
   }
 
+  /**
+   * record(value) here and in `coarser` (a histogram with fewer sub-bucket bits), finding the
+   * bucket once: every bucket of this histogram lies inside one bucket of the coarser one, which
+   * `foldMap` (from coarser.foldMapFrom(this)) names.
+   */
+  recordWith(value: number, coarser: LogHistogram, foldMap: Int32Array): void {
+    const v = value > 0xffffffff ? 0xffffffff : value < 0 ? 0 : Math.floor(value);
+    const index = this.indexOf(v);
+    this.counts[index]!++;
+    this.total++;
+    if (v > this.maxValue) this.maxValue = v;
+    coarser.counts[foldMap[index]!]!++;
+    coarser.total++;
+    if (v > coarser.maxValue) coarser.maxValue = v;
+  }
+
+  /** For each bucket of `finer` (more sub-bucket bits), the bucket of this histogram that contains it. */
+  foldMapFrom(finer: LogHistogram): Int32Array {
+    if (finer.subBucketBits < this.subBucketBits) {
+      throw new Error(`cannot fold ${finer.subBucketBits}-bit buckets into ${this.subBucketBits}-bit ones`);
+    }
+    const map = new Int32Array(finer.counts.length);
+    for (let i = 0; i < map.length; i++) map[i] = this.indexOf(finer.lowerEdgeOf(i));
+    return map;
+  }
+
   /** Value at quantile q in [0, 1]: the upper edge of the bucket holding the q-th value, capped at max. */
   quantile(q: number): number {
     if (this.total === 0) return 0;
@@ -55,6 +81,14 @@ export class LogHistogram {
     const msb = 31 - Math.clz32(v);
     const shift = msb - this.subBucketBits + 1;
     return this.subBucketCount + (shift - 1) * this.halfCount + ((v >>> shift) - this.halfCount);
+  }
+
+  private lowerEdgeOf(index: number): number {
+    if (index < this.subBucketCount) return index;
+    const offset = index - this.subBucketCount;
+    const shift = Math.floor(offset / this.halfCount) + 1;
+    const sub = (offset % this.halfCount) + this.halfCount;
+    return sub * 2 ** shift;
   }
 
   private upperEdgeOf(index: number): number {

@@ -33,6 +33,8 @@ export class Recorder {
   readonly vmDroppedFrames: Float64Array;
   readonly latencyNs = new LogHistogram(8);
   readonly vmLatencyNs: LogHistogram[];
+  /** Bucket of a per-VM histogram holding each bucket of `latencyNs`. */
+  private readonly vmBucketOf: Int32Array;
   /** Busy ps in the window per resource id. */
   readonly busyByResourcePs: Float64Array;
   /** Busy ps in the window per resource and component: `[resource * COMPONENT_COUNT + component]`. */
@@ -50,6 +52,7 @@ export class Recorder {
     this.vmDeliveredFrames = new Float64Array(vmCount);
     this.vmDroppedFrames = new Float64Array(vmCount);
     this.vmLatencyNs = Array.from({ length: vmCount }, () => new LogHistogram(6));
+    this.vmBucketOf = new LogHistogram(6).foldMapFrom(this.latencyNs);
     this.busyByResourcePs = new Float64Array(resourceCount);
     this.busyByResourceComponentPs = new Float64Array(resourceCount * COMPONENT_COUNT);
   }
@@ -79,9 +82,7 @@ export class Recorder {
     this.deliveredBytes += bytes;
     this.vmDeliveredFrames[vm]! += 1;
     this.vmDeliveredBytes[vm]! += bytes;
-    const ns = latencyPs / 1000;
-    this.latencyNs.record(ns);
-    this.vmLatencyNs[vm]!.record(ns);
+    this.latencyNs.recordWith(latencyPs / 1000, this.vmLatencyNs[vm]!, this.vmBucketOf);
   }
 
   drop(location: number, vm: number): void {

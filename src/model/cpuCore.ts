@@ -14,6 +14,11 @@ export interface CoreJob {
    * the job idle (see CpuCore, "quiet ends"). Jobs that do not set it always get an end event.
    */
   readonly quietEnd?: boolean;
+  /** Read after beginJob(): the job applies its own end (a self-clocked Poller); endsAt() tells it when. */
+  readonly selfClocked?: boolean;
+  endsAt?(endPs: number): void;
+  /** Called after endJob() returned more time and the core has scheduled (or deferred) that end. */
+  wakeAhead?(wakePs: number): void;
 }
 
 /**
@@ -35,6 +40,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
   readonly resourceId: number;
   readonly name: string;
   private readonly sim: Simulator;
+  private readonly shortcuts: boolean;
   /** The job holding the core; still set while its endJob runs, so a re-queued poll goes to the back. */
   private running: CoreJob | null = null;
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
@@ -44,12 +50,24 @@ export class CpuCore implements EventHandler, DeferredEnds {
   deferredJob: CoreJob | null = null;
   private deferredEndPs = 0;
   private deferredSeq = 0;
+  private jobs = 0;
 
   constructor(sim: Simulator, resourceId: number, name: string) {
     this.sim = sim;
+    this.shortcuts = sim.shortcuts;
     this.resourceId = resourceId;
     this.name = name;
-    sim.addDeferredEnds(this);
+    if (sim.shortcuts) sim.addDeferredEnds(this);
+  }
+
+  /** A job (poller) that will run on this core. */
+  attach(_job: CoreJob): void {
+    this.jobs++;
+  }
+
+  /** Jobs attached: 1 means the core is that job's alone. */
+  get jobCount(): number {
+    return this.jobs;
   }
 
   enqueue(job: CoreJob, nowPs: number): void {
@@ -69,7 +87,10 @@ export class CpuCore implements EventHandler, DeferredEnds {
     const job = this.running!;
     const morePs = job.endJob(nowPs);
     if (morePs > 0) {
-      this.sim.schedule(nowPs + morePs, this);
+      const endPs = nowPs + morePs;
+      if (job.quietEnd === true && this.size === 0 && this.shortcuts) this.deferEnd(job, endPs);
+      else this.sim.schedule(endPs, this);
+      job.wakeAhead?.(endPs);
       return;
     }
     this.running = null;
@@ -124,13 +145,20 @@ export class CpuCore implements EventHandler, DeferredEnds {
   private start(job: CoreJob, nowPs: number): void {
     this.running = job;
     const endPs = nowPs + job.beginJob(nowPs, this.resourceId);
-    if (job.quietEnd === true && this.size === 0) {
-      this.deferredJob = job;
-      this.deferredEndPs = endPs;
-      this.deferredSeq = this.sim.takeSeq();
+    if (job.selfClocked === true) {
+      job.endsAt!(endPs);
+    } else if (job.quietEnd === true && this.size === 0 && this.shortcuts) {
+      this.deferEnd(job, endPs);
     } else {
       this.sim.schedule(endPs, this);
     }
+  }
+
+  /** Keep the end event off the heap, with the sequence number it would have had. */
+  private deferEnd(job: CoreJob, endPs: number): void {
+    this.deferredJob = job;
+    this.deferredEndPs = endPs;
+    this.deferredSeq = this.sim.takeSeq();
   }
 
   private growQueue(): void {

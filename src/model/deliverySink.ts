@@ -18,7 +18,8 @@ export class DeliverySink implements PacketSink {
 
   accept(id: number, readyPs: number): void {
     const pool = this.pool;
-    if (pool.cohort[id] === 1) this.recorder.deliver(pool.vm[id]!, pool.bytes[id]!, readyPs - pool.genPs[id]!);
+    if (pool.cohort[id] === 1)
+      this.recorder.deliver(pool.vm[id]!, pool.bytes[id]!, readyPs - pool.genPs[id]!);
     pool.release(id);
   }
 

@@ -8,7 +8,10 @@ import type { Recorder } from '../metrics/recorder.js';
  */
 export class FifoStage {
   readonly resourceId: number;
-  private readonly recorder: Recorder;
+  /** The recorder's busy time per resource, and its window: busy time is charged inline. */
+  private readonly busyByResourcePs: Float64Array;
+  private readonly windowStartPs: number;
+  private readonly windowEndPs: number;
   private freePs = 0;
   /** Start of service of the last job offered. */
   lastStartPs = 0;
@@ -19,7 +22,9 @@ export class FifoStage {
 
   /** `trackOccupancy`: remember departures so occupancy() can answer (a bounded buffer in front). */
   constructor(recorder: Recorder, resourceId: number, trackOccupancy: boolean, trackCapacity = 1024) {
-    this.recorder = recorder;
+    this.busyByResourcePs = recorder.busyByResourcePs;
+    this.windowStartPs = recorder.windowStartPs;
+    this.windowEndPs = recorder.windowEndPs;
     this.resourceId = resourceId;
     this.tracking = trackOccupancy;
     this.departures = new Float64Array(trackOccupancy ? Math.max(16, trackCapacity) : 0);
@@ -43,7 +48,12 @@ export class FifoStage {
     const departure = start + servicePs;
     this.freePs = departure;
     this.lastStartPs = start;
-    this.recorder.busyResource(this.resourceId, start, servicePs);
+    // Recorder.busyResource(), inline: this is once per frame per stage.
+    if (servicePs > 0) {
+      const end = departure < this.windowEndPs ? departure : this.windowEndPs;
+      const inWindowPs = end - (start > this.windowStartPs ? start : this.windowStartPs);
+      if (inWindowPs > 0) this.busyByResourcePs[this.resourceId]! += inWindowPs;
+    }
     if (!this.tracking) return departure;
     if (this.size === this.departures.length) this.growTracking();
     let tail = this.head + this.size;

@@ -52,6 +52,7 @@ export class NicRxPort {
     this.sourceQueueFrames = sourceQueueFrames;
     this.sourceDropLocation = sourceDropLocation;
     this.classify = classify;
+    for (const sink of new Set(classify)) sink.addProducer?.(true);
   }
 
   receive(id: number, nowPs: number): void {

@@ -1,9 +1,12 @@
-/** A bounded FIFO of packet ids (a descriptor ring). */
+/**
+ * A bounded FIFO of packet ids (a descriptor ring). The fields are public so a poll can walk the
+ * ring in a local loop; `head` is the oldest slot, `size` the ids held.
+ */
 export class PacketRing {
   readonly capacity: number;
-  private readonly slots: Int32Array;
-  private head = 0;
-  private size = 0;
+  readonly slots: Int32Array;
+  head = 0;
+  size = 0;
 
   constructor(capacity: number) {
     this.capacity = capacity;

@@ -18,4 +18,11 @@ export interface PacketSink {
    * a producer may hand frames over as soon as it knows their ready time.
    */
   readonly passive?: boolean;
+  /**
+   * True when this sink's only producer is the one asking and it has its core to itself, so that
+   * producer may call wake() for a later time right away (nothing else can reach it meanwhile).
+   */
+  readonly follower?: boolean;
+  /** Told once per producer at wiring; `fromNic`: frames come from the NIC, ready strictly after hand-over. */
+  addProducer?(fromNic: boolean): void;
 }

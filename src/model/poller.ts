@@ -44,12 +44,42 @@ const IRQ_PENDING = 1;
 const QUEUED = 2;
 
 /**
+ * A poll's CPU time per component, filled and handed to the recorder within beginJob(): one array
+ * for all pollers, so it stays in cache however many pollers there are.
+ */
+const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
+
+/**
+ * Read-only per-poller tables (costs per component, …) are the same for every poller of a kind: keep
+ * one copy of each, so 256 guests' pollers share a few cache lines instead of owning a few each.
+ */
+const sharedTables = new Map<string, Float64Array | Int32Array>();
+function shared<T extends Float64Array | Int32Array>(table: T): T {
+  const key = `${table instanceof Float64Array ? 'f' : 'i'}${table.join(',')}`;
+  const known = sharedTables.get(key);
+  if (known !== undefined) return known as T;
+  if (sharedTables.size > 10_000) sharedTables.clear();
+  sharedTables.set(key, table);
+  return table;
+}
+
+/**
  * A NAPI-style consumer of one descriptor ring on one core: an interrupt (moderated) schedules a
  * poll; a poll takes up to `budget` ready frames, charges their costs, and hands them on when it
  * ends; a full budget re-queues the poll behind other work on the core (interrupts stay off), a
  * short one re-arms the interrupt. Software switches, vhost/netback backends, device models,
  * VMQ/VMDq queue handlers, guest drivers and the native stack are all pollers with different
  * rings, cores and costs; the modes wire them together.
+ *
+ * Self-clocked pollers. A poller that has its core to itself, whose frames come only from the NIC
+ * (each visible strictly after it is handed over) and whose output is final delivery interacts
+ * with the rest of the host only through the frames it is handed. Its own events — interrupt
+ * timers and poll ends — then need no place on the heap: it keeps the next one itself and applies
+ * everything due when it is next handed a frame (or when the run stops), in its own time order,
+ * counting each as an event. While its ring is not full, whether a frame arriving at the very
+ * time of one of those events comes before or after it changes nothing (the frame is not ready
+ * yet, and no frame is dropped either way); so the poller leaves this mode, putting its pending
+ * event on the heap, as soon as its ring fills, and takes it up again once it has room.
  */
 export class Poller implements PacketSink, EventHandler, CoreJob {
   batchMark = 0;
@@ -59,6 +89,14 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   readonly ring: PacketRing;
   /** Set by beginJob: this poll's end hands nothing on and leaves the poller idle (CpuCore, "quiet ends"). */
   quietEnd = false;
+  /** Its own events are off the heap (see above); read by the core after beginJob(). */
+  selfClocked = false;
+  /**
+   * Only one producer hands it frames and it has its core to itself: once that producer has
+   * handed it frames and signalled it, nothing can change it before the producer's signal ends,
+   * so the producer may wake it for that time right away (see wakeAhead()).
+   */
+  follower = false;
   private readonly sim: Simulator;
   private readonly pool: PacketPool;
   private readonly recorder: Recorder;
@@ -68,9 +106,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly coalesceFrames: number;
   private readonly delayPs: number;
   private readonly budget: number;
-  private readonly perInterrupt: Charge;
-  private readonly perPoll: Charge;
-  private readonly perPacket: readonly CostItem[];
+  /** Per-frame cost items as columns: component, fixed ps, ps per byte. */
+  private readonly perPacketComponent: Int32Array;
+  private readonly perPacketFixedPs: Float64Array;
+  private readonly perPacketPerBytePs: Float64Array;
   private readonly packetFixedPs: number;
   private readonly packetPerBytePs: number;
   private readonly sinks: readonly PacketSink[];
@@ -97,9 +136,34 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
+  /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
+  private readonly followers: PacketSink[] = [];
+  private followerCount = 0;
   private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
   /** The components this poller can charge (its own costs and its sinks' signals). */
   private readonly componentsUsed: Int32Array;
+  /**
+   * What the start of a poll charges before its frames, worked out once: per component and in
+   * total, the interrupt's and the poll's costs added in the order charging them item by item
+   * would (so the sums are the same to the last bit), with the exits and interrupts they count.
+   */
+  private readonly pollStartPs: number;
+  private readonly pollStartByComponentPs: Float64Array;
+  private readonly pollStartExits: number;
+  private readonly pollStartInterrupts: number;
+  private readonly interruptStartPs: number;
+  private readonly interruptStartByComponentPs: Float64Array;
+  private readonly interruptStartExits: number;
+  private readonly interruptStartInterrupts: number;
+  /** Producers handing it frames, and whether all of them are the NIC (frames ready strictly later). */
+  private producers = 0;
+  private onlyNicProducers = true;
+  /** Decided on the first frame: 1 when it may run self-clocked, 0 when not, -1 undecided. */
+  private canSelfClock = -1;
+  /** Self-clocked: time of its next own event (Infinity: none), and whether that is the poll's end. */
+  private ownEventPs = Infinity;
+  private ownEventIsEnd = false;
+  private lastOwnEventPs = -1;
   private static nextMark = 1;
 
   constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: PollerSpec) {
@@ -114,9 +178,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.coalesceFrames = spec.moderation.coalesceFrames;
     this.delayPs = spec.moderation.delayPs;
     this.budget = spec.budget;
-    this.perInterrupt = spec.perInterrupt;
-    this.perPoll = spec.perPoll;
-    this.perPacket = spec.perPacket;
+    this.perPacketComponent = shared(Int32Array.from(spec.perPacket, (item) => item.component));
+    this.perPacketFixedPs = shared(Float64Array.from(spec.perPacket, (item) => item.fixedPs));
+    this.perPacketPerBytePs = shared(Float64Array.from(spec.perPacket, (item) => item.perBytePs));
     this.signal = spec.signal;
     let fixed = 0;
     let perByte = 0;
@@ -127,24 +191,108 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.packetFixedPs = fixed;
     this.packetPerBytePs = perByte;
     this.routeByVm = Array.isArray(spec.output);
-    this.sinks = Array.isArray(spec.output) ? (spec.output as readonly PacketSink[]) : [spec.output as PacketSink];
+    this.sinks = Array.isArray(spec.output)
+      ? (spec.output as readonly PacketSink[])
+      : [spec.output as PacketSink];
     this.passiveOutput = this.sinks.every((sink) => sink.passive === true);
     const used = new Set<number>();
     const charges = [spec.perInterrupt, spec.perPoll, ...this.sinks.map((sink) => sink.signal)];
     for (const charge of charges) for (const item of charge.items) used.add(item.component);
     for (const item of spec.perPacket) used.add(item.component);
-    this.componentsUsed = Int32Array.from([...used].sort((a, b) => a - b));
+    this.componentsUsed = shared(Int32Array.from([...used].sort((a, b) => a - b)));
+    const start = (charges: readonly Charge[]) => {
+      const byComponentPs = new Float64Array(COMPONENT_COUNT);
+      let totalPs = 0;
+      let exits = 0;
+      let interrupts = 0;
+      for (const charge of charges) {
+        let chargePs = 0;
+        for (const item of charge.items) {
+          byComponentPs[item.component]! += item.fixedPs;
+          chargePs += item.fixedPs;
+        }
+        totalPs += chargePs;
+        exits += charge.exits;
+        interrupts += charge.interrupts;
+      }
+      return { totalPs, byComponentPs: shared(byComponentPs), exits, interrupts };
+    };
+    const pollStart = start([spec.perPoll]);
+    this.pollStartPs = pollStart.totalPs;
+    this.pollStartByComponentPs = pollStart.byComponentPs;
+    this.pollStartExits = pollStart.exits;
+    this.pollStartInterrupts = pollStart.interrupts;
+    const interruptStart = start([spec.perInterrupt, spec.perPoll]);
+    this.interruptStartPs = interruptStart.totalPs;
+    this.interruptStartByComponentPs = interruptStart.byComponentPs;
+    this.interruptStartExits = interruptStart.exits;
+    this.interruptStartInterrupts = interruptStart.interrupts;
     const capacity = Math.min(spec.budget, spec.ringCapacity);
     this.batchIds = new Int32Array(capacity);
     this.batchDonePs = new Float64Array(capacity);
+    this.core.attach(this);
+    for (const sink of new Set(this.sinks)) sink.addProducer?.(false);
+  }
+
+  /** A producer will hand this poller frames; `fromNic`: the NIC, whose frames are ready strictly later. */
+  addProducer(fromNic: boolean): void {
+    this.producers++;
+    if (!fromNic) this.onlyNicProducers = false;
+  }
+
+  private decideClocking(): void {
+    const alone = this.sim.shortcuts && this.core.jobCount === 1;
+    const can = alone && this.producers > 0 && this.onlyNicProducers && this.passiveOutput;
+    this.canSelfClock = can ? 1 : 0;
+    if (can) this.sim.addDeferredEnds(this);
+    this.follower = alone && this.producers === 1 && !this.onlyNicProducers;
+  }
+
+  /** Apply its own events due at or before `nowPs`, in time order. */
+  private catchUp(nowPs: number): void {
+    while (this.ownEventPs <= nowPs) {
+      const atPs = this.ownEventPs;
+      this.ownEventPs = Infinity;
+      this.lastOwnEventPs = atPs;
+      this.sim.countDeferredEvent();
+      if (this.ownEventIsEnd) this.core.handleEvent(0, atPs);
+      else this.handleEvent(0, atPs);
+    }
+  }
+
+  /** The ring is full: put the pending own event on the heap and run heap-clocked until it has room. */
+  private leaveSelfClock(): void {
+    this.selfClocked = false;
+    const atPs = this.ownEventPs;
+    if (atPs === Infinity) return;
+    this.ownEventPs = Infinity;
+    if (this.ownEventIsEnd) this.sim.schedule(atPs, this.core);
+    else this.interruptHandle = this.sim.schedule(atPs, this);
+  }
+
+  /** CoreJob: the self-clocked poll ends at `endPs`. */
+  endsAt(endPs: number): void {
+    this.ownEventPs = endPs;
+    this.ownEventIsEnd = true;
+  }
+
+  /** DeferredEnds: the run stops — apply own events due by `untilPs`. */
+  flushDeferredEnd(untilPs: number): number {
+    this.catchUp(untilPs === Infinity ? Number.MAX_VALUE : untilPs);
+    return this.lastOwnEventPs;
   }
 
   // ---- PacketSink -------------------------------------------------------------------------------
 
   accept(id: number, readyPs: number, nowPs: number): void {
-    const core = this.core;
-    // A frame for a poll whose end is deferred changes what that end does: settle it first.
-    if (core.deferredJob === this) core.settle(nowPs);
+    if (this.selfClocked) {
+      if (this.ownEventPs <= nowPs) this.catchUp(nowPs);
+    } else {
+      if (this.canSelfClock === -1) this.decideClocking();
+      // A frame for a poll whose end is deferred changes what that end does: settle it first.
+      const core = this.core;
+      if (core.deferredJob === this) core.settle(nowPs);
+    }
     const ring = this.ring;
     if (ring.count === ring.capacity) {
       if (this.pool.cohort[id] === 1) this.recorder.drop(this.dropLocation, this.pool.vm[id]!);
@@ -155,18 +303,27 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
     this.lastReadyPs = ready;
     this.pool.readyPs[id] = ready;
-    ring.push(id);
+    // ring.push(id), inline: the ring is known not to be full.
+    let tail = ring.head + ring.size;
+    if (tail >= ring.capacity) tail -= ring.capacity;
+    ring.slots[tail] = id;
+    ring.size++;
     if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
       const fireAt = ready > nowPs ? ready : nowPs;
       if (fireAt < this.interruptAtPs) {
-        this.sim.cancel(this.interruptHandle);
         this.interruptAtPs = fireAt;
-        this.interruptHandle = this.sim.schedule(fireAt, this);
+        if (this.selfClocked) this.ownEventPs = fireAt;
+        else {
+          this.sim.cancel(this.interruptHandle);
+          this.interruptHandle = this.sim.schedule(fireAt, this);
+        }
       }
     }
+    if (this.selfClocked && ring.count === ring.capacity) this.leaveSelfClock();
   }
 
   needsSignal(nowPs: number): boolean {
+    if (this.selfClocked) this.catchUp(nowPs);
     const core = this.core;
     if (core.deferredJob === this) core.catchUp(nowPs);
     return this.state === IDLE;
@@ -196,7 +353,13 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     this.state = IRQ_PENDING;
     this.interruptAtPs = fireAt;
-    this.interruptHandle = this.sim.schedule(fireAt, this);
+    if (this.canSelfClock === 1) this.selfClocked = ring.count < ring.capacity;
+    if (this.selfClocked) {
+      this.ownEventPs = fireAt;
+      this.ownEventIsEnd = false;
+    } else {
+      this.interruptHandle = this.sim.schedule(fireAt, this);
+    }
   }
 
   handleEvent(_arg: number, nowPs: number): void {
@@ -209,20 +372,40 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   // ---- CoreJob ----------------------------------------------------------------------------------
 
   beginJob(nowPs: number, resourceId: number): number {
-    const jobPs = this.jobComponentPs;
+    const jobPs = POLL_COMPONENT_PS;
     const used = this.componentsUsed;
-    for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
-    let totalPs = 0;
+    let totalPs: number;
+    let startByComponentPs: Float64Array;
+    let exits: number;
+    let interrupts: number;
     if (this.interruptPending) {
       this.interruptPending = false;
-      totalPs += this.applyCharge(this.perInterrupt, nowPs);
+      totalPs = this.interruptStartPs;
+      startByComponentPs = this.interruptStartByComponentPs;
+      exits = this.interruptStartExits;
+      interrupts = this.interruptStartInterrupts;
+    } else {
+      totalPs = this.pollStartPs;
+      startByComponentPs = this.pollStartByComponentPs;
+      exits = this.pollStartExits;
+      interrupts = this.pollStartInterrupts;
     }
-    totalPs += this.applyCharge(this.perPoll, nowPs);
+    for (let i = 0; i < used.length; i++) {
+      const c = used[i]!;
+      jobPs[c] = startByComponentPs[c]!;
+    }
+    if (exits > 0) this.recorder.countExits(exits, nowPs);
+    if (interrupts > 0) this.recorder.countInterrupts(interrupts, nowPs);
 
     const pool = this.pool;
     const ring = this.ring;
+    const slots = ring.slots;
+    const capacity = ring.capacity;
+    let head = ring.head;
+    let size = ring.size;
     const readyPs = pool.readyPs;
     const bytesOf = pool.bytes;
+    const vmOf = pool.vm;
     const budget = this.budget;
     const fixedPs = this.packetFixedPs;
     const perBytePs = this.packetPerBytePs;
@@ -233,11 +416,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     let t = nowPs + totalPs;
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
-      const vmOf = pool.vm;
-      while (n < budget && ring.count > 0) {
-        const id = ring.peek();
+      while (n < budget && size > 0) {
+        const id = slots[head]!;
         if (readyPs[id]! > nowPs) break;
-        ring.shift();
+        head = head + 1 === capacity ? 0 : head + 1;
+        size--;
         const bytes = bytesOf[id]!;
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
@@ -246,17 +429,17 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         sink.accept(id, Math.round(t), nowPs);
       }
       this.batchSize = 0;
-      this.quietEnd = n < budget && ring.count === 0;
+      this.quietEnd = n < budget && size === 0;
     } else {
-      const vmOf = pool.vm;
       const batchIds = this.batchIds;
       const batchDonePs = this.batchDonePs;
       const touched = this.touched;
       const mark = Poller.nextMark++;
-      while (n < budget && ring.count > 0) {
-        const id = ring.peek();
+      while (n < budget && size > 0) {
+        const id = slots[head]!;
         if (readyPs[id]! > nowPs) break;
-        ring.shift();
+        head = head + 1 === capacity ? 0 : head + 1;
+        size--;
         const bytes = bytesOf[id]!;
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
@@ -272,17 +455,20 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.batchSize = n;
       this.quietEnd = false;
     }
+    ring.head = head;
+    ring.size = size;
     this.lastBatchFull = n === budget;
-    const perPacket = this.perPacket;
-    for (let i = 0; i < perPacket.length; i++) {
-      const item = perPacket[i]!;
-      jobPs[item.component]! += n * item.fixedPs + bytesTaken * item.perBytePs;
+    if (this.canSelfClock === 1) this.selfClocked = size < capacity;
+    const components = this.perPacketComponent;
+    const itemFixedPs = this.perPacketFixedPs;
+    const itemPerBytePs = this.perPacketPerBytePs;
+    for (let i = 0; i < components.length; i++) {
+      jobPs[components[i]!]! += n * itemFixedPs[i]! + bytesTaken * itemPerBytePs[i]!;
     }
     totalPs = t - nowPs;
     this.resourceId = resourceId;
-    const durationPs = Math.round(totalPs);
     this.recorder.busyJob(resourceId, nowPs, totalPs, jobPs, used);
-    return durationPs;
+    return Math.round(totalPs);
   }
 
   endJob(nowPs: number): number {
@@ -325,11 +511,35 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (signalDurationPs > 0) {
       this.recorder.busyJob(this.resourceId, nowPs, signalPs, jobPs, used);
       this.signalling = true;
+      // Followers are woken for the end of the signals by wakeAhead(); the rest when they end.
+      let kept = 0;
+      let followers = 0;
+      for (let i = 0; i < this.touchedCount; i++) {
+        const sink = touched[i]!;
+        if (sink.follower === true) this.followers[followers++] = sink;
+        else touched[kept++] = sink;
+      }
+      this.touchedCount = kept;
+      this.followerCount = followers;
+      // Then the end of the signals only re-polls or re-arms this poller: quiet when that is nothing.
+      this.quietEnd = kept === 0 && !this.lastBatchFull && this.ring.count === 0;
       return signalDurationPs;
     }
     this.wakeTouched(nowPs);
     this.afterPoll(nowPs);
     return 0;
+  }
+
+  /**
+   * CoreJob: the signals end at `wakePs` (the core has just scheduled or deferred that end). Wake
+   * the followers for that time now: each is idle with the frames it was just handed, or busy (the
+   * wake then does nothing, at either time), and nothing else can reach it before `wakePs`.
+   */
+  wakeAhead(wakePs: number): void {
+    const followers = this.followers;
+    const count = this.followerCount;
+    this.followerCount = 0;
+    for (let i = 0; i < count; i++) followers[i]!.wake(wakePs);
   }
 
   private wakeTouched(nowPs: number): void {

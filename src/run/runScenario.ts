@@ -13,7 +13,7 @@ import { placeVms, type VmPlacement } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { RngStreams } from '../sim/rng.js';
 import { Simulator } from '../sim/simulator.js';
-import { makeFramePicker } from '../workload/framePicker.js';
+import { fixedFrameBytes, makeFramePicker } from '../workload/framePicker.js';
 import { offeredPps } from '../workload/offeredLoad.js';
 import { TrafficSource } from '../workload/trafficSource.js';
 import { makeVmPicker } from '../workload/vmPicker.js';
@@ -26,13 +26,21 @@ const PS_PER_MS = 1e9;
 export interface EngineStats {
   /** Events taken off the heap. */
   heapEvents: number;
-  /** Events applied without the heap (quiet job ends, see CpuCore). */
+  /** Events applied without the heap (deferred ends, self-clocked pollers: see CpuCore, Poller). */
   deferredEvents: number;
 }
 
+/** How to run the engine; the result does not depend on it. */
+export interface EngineOptions {
+  /** false: every event through the heap (the reference the engine's shortcuts are tested against). */
+  readonly shortcuts?: boolean;
+  /** Filled in with what the engine did. */
+  readonly stats?: EngineStats;
+}
+
 /** Run one fully resolved scenario and return plain result data. Never prints. */
-export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): RunResult {
-  const sim = new Simulator();
+export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}): RunResult {
+  const sim = new Simulator({ shortcuts: engine.shortcuts ?? true });
   const rng = new RngStreams(config.seed);
   const placement = placeVms(config);
   const hostCoreCount = config.host.cores;
@@ -42,7 +50,12 @@ export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): 
   const windowEndPs = warmupPs + Math.round(config.workload.durationMs * PS_PER_MS);
   const recorder = new Recorder(warmupPs, windowEndPs, vmCount, resources.count);
   const pool = new PacketPool();
-  const cost = new CostModel(config.costs, config.host.ghz, config.host.ddio, config.workload.appCyclesPerFrame);
+  const cost = new CostModel(
+    config.costs,
+    config.host.ghz,
+    config.host.ddio,
+    config.workload.appCyclesPerFrame,
+  );
   const hostCores = Array.from({ length: hostCoreCount }, (_, i) => new CpuCore(sim, i, `host core ${i}`));
   const vcpuCores = Array.from(
     { length: vmCount },
@@ -99,6 +112,7 @@ export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): 
 
   const ratePps = offeredPps(config.workload.load, config.nic.linkGbps, config.workload.frame);
   const poisson = config.workload.arrivals === 'poisson';
+  const fixedBytes = fixedFrameBytes(config.workload.frame);
   if (rx) {
     const nicRx = new NicRxPort(
       pool,
@@ -118,6 +132,7 @@ export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): 
         stopPs: windowEndPs,
         pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream('vms.rx') : null),
         pickBytes: makeFramePicker(config.workload.frame, rng.stream('frames.rx')),
+        ...(fixedBytes === null ? {} : { fixedBytes }),
         random: rng.stream('arrivals.rx'),
         entry: (id, nowPs) => nicRx.receive(id, nowPs),
       }),
@@ -125,6 +140,7 @@ export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): 
   }
   if (tx) {
     const txEntry = topology.txEntry;
+    for (const sink of new Set(txEntry)) sink.addProducer?.(false);
     sim.addSource(
       new TrafficSource(sim, pool, recorder, {
         ratePps,
@@ -132,6 +148,7 @@ export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): 
         stopPs: windowEndPs,
         pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream('vms.tx') : null),
         pickBytes: makeFramePicker(config.workload.frame, rng.stream('frames.tx')),
+        ...(fixedBytes === null ? {} : { fixedBytes }),
         random: rng.stream('arrivals.tx'),
         entry: (id, nowPs) => {
           const sink = txEntry[pool.vm[id]!]!;
@@ -143,9 +160,9 @@ export function runScenario(config: ScenarioConfig, engineStats?: EngineStats): 
   }
 
   sim.run();
-  if (engineStats) {
-    engineStats.deferredEvents = sim.deferredEventCount;
-    engineStats.heapEvents = sim.eventCount - sim.deferredEventCount;
+  if (engine.stats) {
+    engine.stats.deferredEvents = sim.deferredEventCount;
+    engine.stats.heapEvents = sim.eventCount - sim.deferredEventCount;
   }
 
   const resourceNames = resources.names(topology.hostCoreRoles);

@@ -17,6 +17,8 @@ export interface EventHandler {
 export type EventHandle = number;
 
 const GENERATION_FACTOR = 2 ** 24;
+/** Generations wrap at 2^27, so a handle (generation × 2^24 + slot) stays an exact integer. */
+const GENERATION_MASK = 0x7ffffff;
 
 export class EventQueue {
   private size = 0;
@@ -92,7 +94,8 @@ export class EventQueue {
   cancel(handle: EventHandle): boolean {
     const slot = handle % GENERATION_FACTOR;
     const generation = Math.floor(handle / GENERATION_FACTOR);
-    if (slot >= this.capacity || this.generation[slot] !== generation || this.handler[slot] === null) return false;
+    if (slot >= this.capacity || this.generation[slot] !== generation || this.handler[slot] === null)
+      return false;
     if (this.cancelled[slot] === 1) return false;
     this.cancelled[slot] = 1;
     this.cancelledInHeap++;
@@ -114,13 +117,18 @@ export class EventQueue {
   popAndRun(): boolean {
     if (this.cancelledInHeap !== 0) this.dropCancelledTop();
     if (this.size === 0) return false;
+    this.runTop();
+    return true;
+  }
+
+  /** Pop the top event and run it: only right after peekTimePs() found a live one. */
+  runTop(): void {
     const time = this.heapTimePs[0]!;
     const slot = this.removeTop();
     const handler = this.handler[slot]!;
     const arg = this.arg[slot]!;
     this.release(slot);
     handler.handleEvent(arg, time);
-    return true;
   }
 
   private dropCancelledTop(): void {
@@ -132,7 +140,7 @@ export class EventQueue {
 
   private release(slot: number): void {
     this.handler[slot] = null;
-    this.generation[slot] = (this.generation[slot]! + 1) % 0x8000000;
+    this.generation[slot] = (this.generation[slot]! + 1) & GENERATION_MASK;
     this.freeSlots[this.freeCount++] = slot;
   }
 

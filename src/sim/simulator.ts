@@ -28,6 +28,12 @@ export interface DeferredEnds {
  * (exact to 2^53 ps ≈ 2.5 h). One Simulator per run; no globals, so runs can sit side by side.
  */
 export class Simulator {
+  /**
+   * False: every event goes through the heap — no deferred ends, no self-clocked pollers, no early
+   * wake-ups (see CpuCore and Poller). The reference the shortcuts are tested against: both give
+   * the same results, event for event.
+   */
+  readonly shortcuts: boolean;
   private readonly queue = new EventQueue();
   private readonly sources: InlineSource[] = [];
   private readonly deferred: DeferredEnds[] = [];
@@ -37,6 +43,10 @@ export class Simulator {
   private emissions = 0;
   /** Sequence number of the event or emission being run (-1 outside the loop). */
   private runningSeq = -1;
+
+  constructor(options: { readonly shortcuts?: boolean } = {}) {
+    this.shortcuts = options.shortcuts ?? true;
+  }
 
   get nowPs(): number {
     return this.now;
@@ -118,7 +128,10 @@ export class Simulator {
       let eventPs = queue.peekTimePs();
       let sourcePs = source.nextPs;
       // Emitting may schedule an earlier event, so look at the heap again after each one.
-      while (sourcePs < eventPs || (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())) {
+      while (
+        sourcePs < eventPs ||
+        (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())
+      ) {
         if (sourcePs > untilPs) return;
         this.now = sourcePs;
         this.runningSeq = source.nextSeq;
@@ -131,7 +144,7 @@ export class Simulator {
       this.now = eventPs;
       this.runningSeq = queue.peekSeq();
       this.events++;
-      queue.popAndRun();
+      queue.runTop();
     }
   }
 
@@ -165,7 +178,7 @@ export class Simulator {
       this.now = eventPs;
       this.runningSeq = queue.peekSeq();
       this.events++;
-      queue.popAndRun();
+      queue.runTop();
     }
   }
 }

@@ -2,6 +2,12 @@ import type { Rng } from '../sim/rng.js';
 import type { FrameSpec } from '../scenario/scenarioConfig.js';
 import { frameSizes } from './frameMix.js';
 
+/** The frame size when every frame has the same one (no random draws), else null. */
+export function fixedFrameBytes(spec: FrameSpec): number | null {
+  const sizes = frameSizes(spec);
+  return sizes.length === 1 ? sizes[0]!.bytes : null;
+}
+
 /** The size of the next frame: fixed, or drawn from a weighted mix. */
 export function makeFramePicker(spec: FrameSpec, random: Rng): () => number {
   const sizes = frameSizes(spec);

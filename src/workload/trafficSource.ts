@@ -12,6 +12,8 @@ export interface TrafficSourceSpec {
   readonly stopPs: number;
   readonly pickVm: VmPicker;
   readonly pickBytes: () => number;
+  /** Every frame has this size (pickBytes is then not called). */
+  readonly fixedBytes?: number;
   /** Random stream for Poisson gaps. */
   readonly random: Rng;
   /** Where a new frame enters the host (the NIC RX port, or a VM's TX path). */
@@ -30,6 +32,10 @@ export class TrafficSource implements InlineSource {
   private readonly recorder: Recorder;
   private readonly pickVm: VmPicker;
   private readonly pickBytes: () => number;
+  /** Fast paths: the fixed frame size (-1: draw), round-robin over this many VMs (0: ask pickVm). */
+  private readonly fixedBytes: number;
+  private readonly roundRobinOf: number;
+  private nextVm = 0;
   private readonly random: Rng;
   private readonly entry: (id: number, nowPs: number) => void;
   private readonly stopPs: number;
@@ -43,6 +49,8 @@ export class TrafficSource implements InlineSource {
     this.recorder = recorder;
     this.pickVm = spec.pickVm;
     this.pickBytes = spec.pickBytes;
+    this.fixedBytes = spec.fixedBytes ?? -1;
+    this.roundRobinOf = spec.pickVm.roundRobinOf ?? 0;
     this.random = spec.random;
     this.entry = spec.entry;
     this.stopPs = spec.stopPs;
@@ -55,8 +63,14 @@ export class TrafficSource implements InlineSource {
   emit(nowPs: number): void {
     const pool = this.pool;
     const id = pool.alloc();
-    const bytes = this.pickBytes();
-    const vm = this.pickVm.next();
+    const bytes = this.fixedBytes >= 0 ? this.fixedBytes : this.pickBytes();
+    let vm: number;
+    if (this.roundRobinOf > 0) {
+      vm = this.nextVm;
+      this.nextVm = vm + 1 === this.roundRobinOf ? 0 : vm + 1;
+    } else {
+      vm = this.pickVm.next();
+    }
     pool.genPs[id] = nowPs;
     pool.bytes[id] = bytes;
     pool.vm[id] = vm;

@@ -8,16 +8,23 @@ import type { Rng } from '../sim/rng.js';
  */
 export interface VmPicker {
   next(): number;
+  /** Set when the picker is plain round-robin over this many VMs from VM 0 (callers may inline it). */
+  readonly roundRobinOf?: number;
 }
 
 const GOLDEN = 0.6180339887498949;
 
-export function makeVmPicker(count: number, weights: readonly number[] | undefined, random: Rng | null): VmPicker {
+export function makeVmPicker(
+  count: number,
+  weights: readonly number[] | undefined,
+  random: Rng | null,
+): VmPicker {
   const equal = weights === undefined || weights.every((w) => w === weights[0]);
   if (equal) {
     if (random) return { next: () => Math.min(count - 1, Math.floor(random.nextFloat() * count)) };
     let k = 0;
     return {
+      roundRobinOf: count,
       next: () => {
         const vm = k;
         k = k + 1 === count ? 0 : k + 1;

@@ -115,3 +115,35 @@ describe('LogHistogram', () => {
     expect(countsLength(new LogHistogram(6))).toBe(64 + 27 * 32);
   });
 });
+
+describe('LogHistogram.recordWith', () => {
+  it('fills a coarser histogram exactly as record() would, finding the bucket once', () => {
+    const random = new Rng(99);
+    for (const [fineBits, coarseBits] of [
+      [8, 6],
+      [8, 8],
+      [7, 3],
+    ] as const) {
+      const fine = new LogHistogram(fineBits);
+      const coarse = new LogHistogram(coarseBits);
+      const reference = new LogHistogram(coarseBits);
+      const map = coarse.foldMapFrom(fine);
+      for (let i = 0; i < 200_000; i++) {
+        // log-uniform over 0 .. 2^33 (past the clamp), with some negatives and fractions
+        const v = i % 97 === 0 ? -5 : Math.exp(random.nextFloat() * 23) - 1.5;
+        fine.recordWith(v, coarse, map);
+        reference.record(v);
+      }
+      expect(Array.from((coarse as unknown as { counts: Uint32Array }).counts)).toEqual(
+        Array.from((reference as unknown as { counts: Uint32Array }).counts),
+      );
+      expect(coarse.count).toBe(reference.count);
+      expect(coarse.max).toBe(reference.max);
+      for (const q of QUANTILES) expect(coarse.quantile(q)).toBe(reference.quantile(q));
+    }
+  });
+
+  it('refuses to fold coarser buckets into finer ones', () => {
+    expect(() => new LogHistogram(8).foldMapFrom(new LogHistogram(6))).toThrow(/cannot fold/);
+  });
+});

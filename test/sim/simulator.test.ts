@@ -192,3 +192,60 @@ describe('Simulator', () => {
     expect(log).toEqual(['10:e10', '20:e20', '30:e30', '40:e40']);
   });
 });
+
+describe('Simulator: reserved sequence numbers and deferred events', () => {
+  it('runs an event scheduled with an earlier reserved sequence number before same-time events scheduled in between', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    const reserved = sim.takeSeq();
+    sim.schedule(40, tracer(sim, log, 'between'));
+    sim.schedule(10, {
+      handleEvent(): void {
+        sim.scheduleWithSeq(40, reserved, tracer(sim, log, 'reserved'));
+      },
+    });
+    sim.run();
+    expect(log).toEqual(['40:reserved', '40:between']);
+  });
+
+  it('exposes the sequence number of the event being run', () => {
+    const sim = new Simulator();
+    const seen: number[] = [];
+    const expected = [sim.takeSeq()];
+    sim.scheduleWithSeq(5, expected[0]!, { handleEvent: () => seen.push(sim.dispatchSeq) });
+    sim.schedule(5, { handleEvent: () => seen.push(sim.dispatchSeq) });
+    sim.run();
+    expect(seen).toEqual([0, 1]);
+    expect(sim.dispatchSeq).toBe(-1);
+  });
+
+  it('flushes deferred events when the run stops: the clock ends at the last one and it counts as run', () => {
+    const sim = new Simulator();
+    let pendingPs = 700;
+    sim.addDeferredEnds({
+      flushDeferredEnd(untilPs: number): number {
+        if (pendingPs > untilPs) return -1;
+        const at = pendingPs;
+        pendingPs = Infinity;
+        sim.countDeferredEvent();
+        return at;
+      },
+    });
+    sim.schedule(100, tracer(sim, [], 'e'));
+    sim.run(500);
+    expect(sim.nowPs).toBe(100);
+    expect(sim.eventCount).toBe(1);
+    sim.run();
+    expect(sim.nowPs).toBe(700);
+    expect(sim.eventCount).toBe(2);
+    expect(sim.deferredEventCount).toBe(1);
+  });
+
+  it('rejects a reserved-sequence schedule in the past like any other', () => {
+    const sim = new Simulator();
+    sim.schedule(100, {
+      handleEvent: () => expect(() => sim.scheduleWithSeq(50, 0, tracer(sim, [], 'x'))).toThrow(/past/),
+    });
+    sim.run();
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { CpuCore, type CoreJob } from '../../src/model/cpuCore.js';
+import { Simulator } from '../../src/sim/simulator.js';
+
+/** A job of fixed duration whose end changes nothing (quiet), logging when it starts and ends. */
+class QuietJob implements CoreJob {
+  readonly quietEnd = true;
+  constructor(
+    private readonly label: string,
+    private readonly durationPs: number,
+    private readonly log: string[],
+  ) {}
+  beginJob(nowPs: number): number {
+    this.log.push(`${nowPs}:${this.label}+`);
+    return this.durationPs;
+  }
+  endJob(nowPs: number): number {
+    this.log.push(`${nowPs}:${this.label}-`);
+    return 0;
+  }
+}
+
+function at(sim: Simulator, timePs: number, action: () => void): void {
+  sim.schedule(timePs, { handleEvent: action });
+}
+
+describe('CpuCore quiet ends', () => {
+  it('keeps a quiet end off the heap, applies it when the run stops and counts it as an event', () => {
+    for (const shortcuts of [true, false]) {
+      const sim = new Simulator({ shortcuts });
+      const core = new CpuCore(sim, 0, 'core');
+      const log: string[] = [];
+      at(sim, 10, () => core.enqueue(new QuietJob('a', 5, log), sim.nowPs));
+      sim.run();
+      expect(log).toEqual(['10:a+', '15:a-']);
+      expect(sim.nowPs).toBe(15);
+      expect(sim.eventCount).toBe(2);
+      expect(sim.deferredEventCount).toBe(shortcuts ? 1 : 0);
+    }
+  });
+
+  it('a job arriving before the deferred end waits for it: the end goes back on the heap where it belonged', () => {
+    const sim = new Simulator();
+    const core = new CpuCore(sim, 0, 'core');
+    const log: string[] = [];
+    at(sim, 0, () => core.enqueue(new QuietJob('a', 100, log), sim.nowPs));
+    at(sim, 40, () => core.enqueue(new QuietJob('b', 10, log), sim.nowPs));
+    sim.run();
+    expect(log).toEqual(['0:a+', '100:a-', '100:b+', '110:b-']);
+    expect(sim.eventCount).toBe(4);
+  });
+
+  it('a job arriving after the deferred end finds the core idle; the end happened at its own time', () => {
+    const sim = new Simulator();
+    const core = new CpuCore(sim, 0, 'core');
+    const log: string[] = [];
+    at(sim, 0, () => core.enqueue(new QuietJob('a', 100, log), sim.nowPs));
+    at(sim, 250, () => core.enqueue(new QuietJob('b', 10, log), sim.nowPs));
+    sim.run();
+    expect(log).toEqual(['0:a+', '100:a-', '250:b+', '260:b-']);
+    expect(sim.eventCount).toBe(4);
+  });
+
+  it('jobs arriving at the very time of the deferred end start as they would with the end on the heap', () => {
+    // b's arrival is scheduled before a begins (its sequence is below the end's), c's after: b comes
+    // before a's end and queues, c after it and finds the core idle. Both start on time either way.
+    for (const shortcuts of [true, false]) {
+      const sim = new Simulator({ shortcuts });
+      const core = new CpuCore(sim, 0, 'core');
+      const log: string[] = [];
+      at(sim, 100, () => core.enqueue(new QuietJob('b', 10, log), sim.nowPs));
+      at(sim, 0, () => {
+        core.enqueue(new QuietJob('a', 100, log), sim.nowPs);
+        at(sim, 110, () => core.enqueue(new QuietJob('c', 10, log), sim.nowPs));
+      });
+      sim.run();
+      expect(log, `shortcuts ${shortcuts}`).toEqual([
+        '0:a+',
+        '100:a-',
+        '100:b+',
+        '110:b-',
+        '110:c+',
+        '120:c-',
+      ]);
+    }
+  });
+});

@@ -105,26 +105,30 @@ export class Recorder {
   }
 
   /**
-   * Charge one job on a CPU resource: `totalPs` of work from `startPs`, split over components as
+   * Charge one job on a CPU resource: it holds the core `durationPs` (the integer-ps job length)
+   * from `startPs`; its `workPs` of work (the unrounded sum) splits over components as
    * `componentPs[c]` for each c in `components`. A job that straddles a window edge is clipped
    * pro rata.
    */
   busyJob(
     resource: number,
     startPs: number,
-    totalPs: number,
+    durationPs: number,
+    workPs: number,
     componentPs: Float64Array,
     components: Int32Array,
   ): void {
-    if (totalPs <= 0) return;
-    const endPs = startPs + totalPs;
-    let share = 1;
+    if (durationPs <= 0 || workPs <= 0) return;
+    // The core is held for the whole (integer) duration; the components share it pro rata, so a
+    // core's busy time never exceeds the time that passed.
+    const endPs = startPs + durationPs;
+    let heldPs = durationPs;
     if (startPs < this.windowStartPs || endPs > this.windowEndPs) {
-      const inWindow = Math.min(endPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
-      if (inWindow <= 0) return;
-      share = inWindow / totalPs;
+      heldPs = Math.min(endPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
+      if (heldPs <= 0) return;
     }
-    this.busyByResourcePs[resource]! += totalPs * share;
+    const share = heldPs / workPs;
+    this.busyByResourcePs[resource]! += heldPs;
     const byComponent = this.busyByResourceComponentPs;
     const base = resource * COMPONENT_COUNT;
     for (let i = 0; i < components.length; i++) {

@@ -467,8 +467,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     totalPs = t - nowPs;
     this.resourceId = resourceId;
-    this.recorder.busyJob(resourceId, nowPs, totalPs, jobPs, used);
-    return Math.round(totalPs);
+    const durationPs = Math.round(totalPs);
+    this.recorder.busyJob(resourceId, nowPs, durationPs, totalPs, jobPs, used);
+    return durationPs;
   }
 
   endJob(nowPs: number): number {
@@ -509,7 +510,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     const signalDurationPs = Math.round(signalPs);
     if (signalDurationPs > 0) {
-      this.recorder.busyJob(this.resourceId, nowPs, signalPs, jobPs, used);
+      this.recorder.busyJob(this.resourceId, nowPs, signalDurationPs, signalPs, jobPs, used);
       this.signalling = true;
       // Followers are woken for the end of the signals by wakeAhead(); the rest when they end.
       let kept = 0;

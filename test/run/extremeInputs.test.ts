@@ -44,19 +44,17 @@ function expectConserved(result: RunResult, label: string): void {
   expect(result.dropRatio, label).toBeLessThanOrEqual(1);
   expect(result.delivered.gbps, label).toBeLessThanOrEqual(result.offered.gbps * (1 + 1e-9) + 1e-12);
   if (frames.offered === 0) expect(result.dropRatio, label).toBe(0);
-  // 1e-6, not 0: the engine overshoots 1 by ~1e-8 on a saturated vCPU (KNOWN_UTILIZATION_BUG below).
+  // 1e-6, not 0: the engine overshoots 1 by ~1e-8 on a saturated vCPU (SATURATED_VCPU below).
   for (const row of result.utilization)
     expect(row.utilization, `${label}: ${row.name}`).toBeLessThanOrEqual(1 + 1e-6);
 }
 
 /**
- * Engine bug, reported to the lead (src/metrics, src/model are not this suite's to edit): a
- * saturated vCPU is charged slightly more busy time than the window holds, so `utilization` (a
- * busy fraction, 0..1 in the JSON contract) reads 1.0000000074. Present at the commit this suite
- * was written against. `it.fails` keeps the suite green while the bug stands and turns red when it
- * is fixed: then make it a plain `it`.
+ * Regression: a saturated vCPU was charged slightly more busy time than the window holds (each job
+ * recorded its unrounded work while holding the core for the rounded duration), so `utilization`
+ * (0..1 in the JSON contract) read 1.0000000074. Busy time is now the time the core was held.
  */
-const KNOWN_UTILIZATION_BUG: ScenarioInput = {
+const SATURATED_VCPU: ScenarioInput = {
   mode: 'paravirt',
   seed: 1038295408,
   vms: { count: 2 },
@@ -66,15 +64,12 @@ const KNOWN_UTILIZATION_BUG: ScenarioInput = {
 };
 
 describe('known engine bug', () => {
-  it.fails(
-    'utilization of a saturated vCPU stays within 0..1 (paravirt TX, 64 B, e810, nehalem-2010)',
-    () => {
-      const config = resolve(KNOWN_UTILIZATION_BUG);
-      if (!config) throw new Error('invalid repro');
-      const result = runScenario(config);
-      for (const row of result.utilization) expect(row.utilization, row.name).toBeLessThanOrEqual(1);
-    },
-  );
+  it('utilization of a saturated vCPU stays within 0..1 (paravirt TX, 64 B, e810, nehalem-2010)', () => {
+    const config = resolve(SATURATED_VCPU);
+    if (!config) throw new Error('invalid repro');
+    const result = runScenario(config);
+    for (const row of result.utilization) expect(row.utilization, row.name).toBeLessThanOrEqual(1);
+  });
 });
 
 const EXTREMES: readonly { name: string; input: ScenarioInput; modes: readonly ModeId[] }[] = [

@@ -1,6 +1,6 @@
 import { runScenario } from '../run/runScenario.js';
 import type { RunResult } from '../run/runResult.js';
-import { placeVms } from '../scenario/placeVms.js';
+import { nicQueuesInUse } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { lineRatePps } from '../workload/frameMix.js';
 import type { TrialOutcome } from './trialOutcome.js';
@@ -86,23 +86,7 @@ export function runEngineTrial(config: ScenarioConfig): EngineTrial {
 export function ringFramesOf(config: ScenarioConfig): number {
   const direction = config.workload.direction;
   let frames = 0;
-  if (direction !== 'tx') frames += config.nic.ringSize * nicRxRings(config);
+  if (direction !== 'tx') frames += config.nic.ringSize * nicQueuesInUse(config);
   if (direction !== 'rx') frames += config.guest.ringSize * config.vms.count;
   return frames;
-}
-
-function nicRxRings(config: ScenarioConfig): number {
-  switch (config.mode) {
-    case 'native':
-      return Math.min(config.host.cores, config.nic.rxQueues);
-    case 'paravirt':
-    case 'emulated':
-      return 1;
-    case 'sriov':
-    case 'vmdq':
-    case 'vmq': {
-      const placement = placeVms(config);
-      return placement.dedicated + (placement.fallback > 0 ? 1 : 0);
-    }
-  }
 }

@@ -9,7 +9,7 @@ import { PacketPool } from '../model/packetPool.js';
 import { iotlbMisses, PcieTiming } from '../model/pcieLink.js';
 import type { HostBuild } from '../modes/hostBuild.js';
 import { MODE_BUILDERS } from '../modes/modeBuilders.js';
-import { placeVms, type VmPlacement } from '../scenario/placeVms.js';
+import { nicQueuesInUse, placeVms, type VmPlacement } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { RngStreams } from '../sim/rng.js';
 import { Simulator } from '../sim/simulator.js';
@@ -85,7 +85,7 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
     wireTx,
     timing,
     config.nic.linkGbps,
-    config.nic.ringSize * txQueueCount(config, placement),
+    config.nic.ringSize * nicQueuesInUse(config, placement),
     DROP.nicTxRing,
     delivery,
   );
@@ -205,20 +205,5 @@ function resourceLayout(hostCores: number, vms: number) {
 
 /** Rings whose buffers the NIC DMAs into, for the IOTLB working set (RX and TX per queue/VF). */
 function dmaRingCount(config: ScenarioConfig, placement: VmPlacement): number {
-  return 2 * txQueueCount(config, placement);
-}
-
-/** NIC TX queues in use: one per VF or pool, plus the default queue when anything uses the switch. */
-function txQueueCount(config: ScenarioConfig, placement: VmPlacement): number {
-  switch (config.mode) {
-    case 'native':
-      return Math.min(config.host.cores, config.nic.rxQueues);
-    case 'paravirt':
-    case 'emulated':
-      return 1;
-    case 'sriov':
-    case 'vmdq':
-    case 'vmq':
-      return placement.dedicated + (placement.fallback > 0 ? 1 : 0);
-  }
+  return 2 * nicQueuesInUse(config, placement);
 }

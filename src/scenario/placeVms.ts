@@ -66,3 +66,21 @@ export function placeVms(config: ScenarioConfig): VmPlacement {
     }
   }
 }
+
+/**
+ * NIC queues a run uses (each with an RX and a TX ring): one per RSS queue (native), one per VF,
+ * pool or VMQ queue, plus the default queue when any VM goes through the software switch.
+ */
+export function nicQueuesInUse(config: ScenarioConfig, placement: VmPlacement = placeVms(config)): number {
+  switch (config.mode) {
+    case 'native':
+      return Math.min(config.host.cores, config.nic.rxQueues);
+    case 'paravirt':
+    case 'emulated':
+      return 1;
+    case 'sriov':
+    case 'vmdq':
+    case 'vmq':
+      return placement.dedicated + (placement.fallback > 0 ? 1 : 0);
+  }
+}

@@ -1,5 +1,6 @@
 import type { Rfc2544Point, Rfc2544Result, ThroughputFigure } from '../rfc2544/rfc2544Result.js';
 import { formatCount, formatFixed, formatPlain, formatSignificant, MISSING } from './formatNumbers.js';
+import { MODE_SHORT_LABELS } from './runSeries.js';
 
 /**
  * Cell texts shared by the RFC 2544 table and Markdown reports (src/report/rfc2544Table.ts,
@@ -106,4 +107,67 @@ export function footnotes(result: Rfc2544Result): string[] {
     );
   }
   return notes;
+}
+
+/** Columns of the throughput table (table and Markdown formats). */
+export const THROUGHPUT_HEAD: readonly string[] = [
+  'mode',
+  'frame',
+  'NDR Mpps',
+  'NDR Gbit/s',
+  'NDR % line',
+  'PDR Mpps',
+  'PDR Gbit/s',
+  'PDR % line',
+  'host cores at NDR',
+  'back-to-back frames',
+];
+
+/** Columns of the latency-at-load table. */
+export const LATENCY_HEAD: readonly string[] = [
+  'mode',
+  'frame',
+  'load',
+  '% line',
+  'p50 µs',
+  'p99 µs',
+  'p99.9 µs',
+  'max µs',
+];
+
+/** One throughput row per mode and frame size. */
+export function throughputRows(result: Rfc2544Result): string[][] {
+  const decimals = percentDecimals(result);
+  return result.points.map((point) => [
+    MODE_SHORT_LABELS[point.mode],
+    frameCell(point),
+    mppsCell(point.ndr),
+    gbpsCell(point.ndr),
+    lineRateCell(point.ndr, decimals),
+    mppsCell(point.pdr),
+    gbpsCell(point.pdr),
+    lineRateCell(point.pdr, decimals),
+    coresCell(point.ndr.hostCores),
+    backToBackCell(point),
+  ]);
+}
+
+/**
+ * Latency-at-load rows, one per load of each mode and frame size; with `groupLabels` the mode and
+ * frame are written only on a group's first row.
+ */
+export function latencyRows(result: Rfc2544Result, groupLabels: boolean): string[][] {
+  const decimals = percentDecimals(result);
+  return result.points.flatMap((point) =>
+    point.latencyAtLoad.map((row, index) => [
+      groupLabels && index > 0 ? '' : MODE_SHORT_LABELS[point.mode],
+      groupLabels && index > 0 ? '' : frameCell(point),
+      `${formatFixed(row.fractionOfNdr * 100, 0)}% of NDR`,
+      `${formatFixed(row.lineRatePct, decimals + 1)}%`,
+      latencyCell(row.latencyUs.p50),
+      latencyCell(row.latencyUs.p99),
+      latencyCell(row.latencyUs.p999),
+      latencyCell(row.latencyUs.max),
+    ]),
+  );
 }

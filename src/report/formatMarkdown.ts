@@ -1,24 +1,9 @@
 import type { BenchResult } from '../run/runResult.js';
-import { kneesOf, pointOf } from '../sweep/sweepResult.js';
-import { formatDropRatio, formatFixed, formatSignificant } from './formatNumbers.js';
-import { runLoadLabel } from './runNames.js';
+import { kneesOf } from '../sweep/sweepResult.js';
+import { SWEEP_HEAD, SWEEP_TEXT_COLUMNS, sweepRowCells } from './sweepRows.js';
 
-const HEAD = [
-  '#',
-  'mode',
-  'VMs',
-  'frame',
-  'load',
-  'dir',
-  'Gbit/s',
-  'Mpps',
-  '% line',
-  'drops',
-  'p99 µs',
-  'host cores',
-  'bottleneck',
-];
-const RIGHT = new Set(['#', 'VMs', 'Gbit/s', 'Mpps', '% line', 'drops', 'p99 µs', 'host cores']);
+const HEAD = [...SWEEP_HEAD, 'bottleneck'];
+const RIGHT = new Set(SWEEP_HEAD.filter((title) => !SWEEP_TEXT_COLUMNS.has(title)));
 
 /** Text safe inside a GitHub-flavoured Markdown table cell. */
 export function markdownCell(text: string): string {
@@ -41,21 +26,7 @@ export function markdownTable(
  * per run and, for sweeps over VM counts, the knee of each mode.
  */
 export function formatMarkdown(result: BenchResult): string {
-  const rows = result.runs.map((run, index) => [
-    String(pointOf(run, index)),
-    run.mode,
-    String(run.vms),
-    run.frameLabel,
-    runLoadLabel(run),
-    run.direction,
-    formatSignificant(run.delivered.gbps),
-    formatSignificant(run.delivered.mpps),
-    `${formatFixed(run.delivered.lineRatePct, 1)}%`,
-    formatDropRatio(run.dropRatio),
-    formatSignificant(run.latencyUs.p99),
-    formatFixed(run.cpu.hostCores, 2),
-    run.bottleneck,
-  ]);
+  const rows = result.runs.map((run, index) => [...sweepRowCells(run, index), run.bottleneck]);
   const sections = [
     `### nicvirt: ${result.runs.length} run${result.runs.length === 1 ? '' : 's'}`,
     markdownTable(HEAD, rows, RIGHT),

@@ -1,9 +1,7 @@
 import type { BenchResult } from '../run/runResult.js';
-import { kneesOf, pointOf } from '../sweep/sweepResult.js';
-import { formatDropRatio, formatFixed, formatSignificant } from './formatNumbers.js';
-import { reportStyle } from './reportStyle.js';
-import { borderedTable, keyValueLines } from './reportStyle.js';
-import { runLoadLabel } from './runNames.js';
+import { kneesOf } from '../sweep/sweepResult.js';
+import { borderedTable, keyValueLines, reportStyle } from './reportStyle.js';
+import { SWEEP_DROPS_COLUMN, SWEEP_HEAD, SWEEP_TEXT_COLUMNS, sweepRowCells } from './sweepRows.js';
 import type { TableOptions } from './formatTable.js';
 
 /**
@@ -13,39 +11,14 @@ import type { TableOptions } from './formatTable.js';
 export function formatSweepTable(result: BenchResult, options: TableOptions): string {
   const style = reportStyle(options.color);
   if (result.runs.length === 0) return 'no runs\n';
-  const head = [
-    '#',
-    'mode',
-    'VMs',
-    'frame',
-    'load',
-    'dir',
-    'Gbit/s',
-    'Mpps',
-    '% line',
-    'drops',
-    'p99 µs',
-    'host cores',
-  ];
   const table = borderedTable(style, {
-    head,
-    alignRight: head.map((title) => !['mode', 'frame', 'load', 'dir'].includes(title)),
+    head: SWEEP_HEAD,
+    alignRight: SWEEP_HEAD.map((title) => !SWEEP_TEXT_COLUMNS.has(title)),
   });
   for (const [index, run] of result.runs.entries()) {
-    table.push([
-      String(pointOf(run, index)),
-      run.mode,
-      String(run.vms),
-      run.frameLabel,
-      runLoadLabel(run),
-      run.direction,
-      formatSignificant(run.delivered.gbps),
-      formatSignificant(run.delivered.mpps),
-      `${formatFixed(run.delivered.lineRatePct, 1)}%`,
-      run.dropRatio > 0 ? style.bad(formatDropRatio(run.dropRatio)) : formatDropRatio(run.dropRatio),
-      formatSignificant(run.latencyUs.p99),
-      formatFixed(run.cpu.hostCores, 2),
-    ]);
+    const cells = sweepRowCells(run, index);
+    if (run.dropRatio > 0) cells[SWEEP_DROPS_COLUMN] = style.bad(cells[SWEEP_DROPS_COLUMN] ?? '');
+    table.push(cells);
   }
   const sections = [table.toString()];
   const knees = kneesOf(result);

@@ -3,7 +3,6 @@ import { DEFAULT_REFERENCE_MODE } from '../report/comparisonReport.js';
 import type { RunResult } from '../run/runResult.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import { MODE_IDS, type ModeId, type ScenarioConfig } from '../scenario/scenarioConfig.js';
-import type { ScenarioInput } from '../scenario/scenarioInput.js';
 import { buildBenchResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { addReportOptions, emitReport, reportSettingsFromOptions } from './outputOptions.js';
@@ -19,6 +18,7 @@ import {
 import { processSignals } from './processSignals.js';
 import { simulateRuns, type RunDependencies } from './simulateRuns.js';
 import { UsageError } from './usageError.js';
+import { inputForComparedMode } from './comparisonInput.js';
 import { addMaxPacketsOption } from './workGuard.js';
 
 const COMMAND_PREFIX = 'nicvirt bench';
@@ -117,7 +117,7 @@ function planAllModes(flags: ScenarioFlagValues, io: CliIo, reference: ModeId | 
 
   const plan: PlannedRun[] = [];
   for (const mode of MODE_IDS) {
-    const resolved = resolveScenario(inputForMode(input, mode));
+    const resolved = resolveScenario(inputForComparedMode(input, mode));
     if (resolved.ok) {
       plan.push({ mode, config: resolved.value });
       continue;
@@ -131,12 +131,6 @@ function planAllModes(flags: ScenarioFlagValues, io: CliIo, reference: ModeId | 
     io.stderr(`nicvirt: note: skipped ${mode}: ${reasons}\n`);
   }
   return plan;
-}
-
-/** With --mode all, SR-IOV falls back to the software switch for VMs beyond the VF limit. */
-function inputForMode(input: ScenarioInput, mode: ModeId): ScenarioInput {
-  if (mode === 'sriov' && input.fallback === undefined) return { ...input, mode, fallback: true };
-  return { ...input, mode };
 }
 
 function parseReference(raw: string): ModeId {

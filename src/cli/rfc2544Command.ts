@@ -13,7 +13,7 @@ import type { Rfc2544PointSpec } from '../rfc2544/runRfc2544Point.js';
 import { Rfc2544Interrupted, runRfc2544Points, workerExecutor } from '../rfc2544/runRfc2544Points.js';
 import { trialRuleText } from '../rfc2544/trialRule.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
-import { MODE_IDS, type FrameSpec, type ModeId, type ScenarioConfig } from '../scenario/scenarioConfig.js';
+import { MODE_IDS, type FrameSpec, type ScenarioConfig } from '../scenario/scenarioConfig.js';
 import type { ScenarioInput } from '../scenario/scenarioInput.js';
 import { defaultWorkerUrl } from '../sweep/runPoints.js';
 import { resultTool } from './buildBenchResult.js';
@@ -44,6 +44,7 @@ import {
 } from './scenarioFlags.js';
 import { writeReportText } from './sweepOutput.js';
 import { UsageError } from './usageError.js';
+import { inputForComparedMode } from './comparisonInput.js';
 
 /** Searches under way per worker: each offers one to three trials per round. */
 const SEARCHES_PER_JOB = 3;
@@ -308,7 +309,9 @@ function planPoints(flags: ScenarioFlagValues, settings: Rfc2544Settings, io: Cl
   for (const mode of modes) {
     const configs: ScenarioConfig[] = [];
     for (const frame of frames) {
-      const resolved = resolveScenario(withFrame(inputForMode(input, mode, all), frame));
+      const resolved = resolveScenario(
+        withFrame(all ? inputForComparedMode(input, mode) : { ...input, mode }, frame),
+      );
       if (!resolved.ok) {
         if (!all) throw usageErrorFromProblems(resolved.problems, report);
         io.stderr(
@@ -327,12 +330,6 @@ function planPoints(flags: ScenarioFlagValues, settings: Rfc2544Settings, io: Cl
     );
   }
   return specs;
-}
-
-/** With all modes, SR-IOV falls back to the software switch for VMs beyond the VF limit. */
-function inputForMode(input: ScenarioInput, mode: ModeId, all: boolean): ScenarioInput {
-  if (all && mode === 'sriov' && input.fallback === undefined) return { ...input, mode, fallback: true };
-  return { ...input, mode };
 }
 
 function withFrame(input: ScenarioInput, frame: FrameSpec): ScenarioInput {

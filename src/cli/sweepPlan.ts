@@ -1,4 +1,5 @@
 import { compileScenario } from '../scenario/compileScenario.js';
+import { inputForComparedMode } from './comparisonInput.js';
 import type { Problem } from '../scenario/problem.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import { runLabel } from '../scenario/runLabel.js';
@@ -271,10 +272,10 @@ export async function planSweep(
     const problems: Problem[] = [];
     const seen = new Set<string>();
     for (const combo of combos) {
-      let input = mergeInputs(base, combo.input);
-      // As with bench --mode all: SR-IOV VMs beyond the VF limit go on the software switch, so a
-      // sweep over VM counts can run past the limit and show it as a knee.
-      if (input.mode === 'sriov' && input.fallback === undefined) input = { ...input, fallback: true };
+      const merged = mergeInputs(base, combo.input);
+      // SR-IOV VMs beyond the VF limit go on the software switch, so a sweep over VM counts runs
+      // past the limit and shows it as a knee.
+      const input = merged.mode === undefined ? merged : inputForComparedMode(merged, merged.mode);
       const resolved = resolveScenario(input);
       if (resolved.ok) {
         configs.push(resolved.value);

@@ -1,4 +1,4 @@
-import { METRIC_PATHS, isMetricPath } from '../report/metricPaths.js';
+import { METRIC_PATHS, isMetricPath, metricPathList } from '../report/metricPaths.js';
 import { didYouMean } from '../scenario/didYouMean.js';
 
 export type ThresholdOperator = '<' | '<=' | '>' | '>=';
@@ -57,7 +57,7 @@ export function parseFailOn(raw: string): FailOnResult {
 export function unknownPath(path: string, context: string): string {
   const suggestion = didYouMean(path, METRIC_PATHS);
   const hint = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
-  return `unknown field "${path}" in "${context}"${hint} Valid fields: ${METRIC_PATHS.join(', ')}`;
+  return `unknown field "${path}" in "${context}"${hint} Valid fields: ${metricPathList()}`;
 }
 
 /** Whether a change (percent or absolute, as the threshold says) trips the threshold. */

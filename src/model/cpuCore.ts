@@ -1,3 +1,4 @@
+import type { Clock } from '../sim/clock.js';
 import type { EventHandler } from '../sim/eventQueue.js';
 import type { DeferredEnds, Simulator } from '../sim/simulator.js';
 
@@ -14,9 +15,6 @@ export interface CoreJob {
    * the job idle (see CpuCore, "quiet ends"). Jobs that do not set it always get an end event.
    */
   readonly quietEnd?: boolean;
-  /** Read after beginJob(): the job applies its own end (a self-clocked Poller); endsAt() tells it when. */
-  readonly selfClocked?: boolean;
-  endsAt?(endPs: number): void;
   /** Called after endJob() returned more time and the core has scheduled (or deferred) that end. */
   wakeAhead?(wakePs: number): void;
 }
@@ -34,13 +32,18 @@ export interface CoreJob {
  * past (earlier time, or same time and earlier sequence), it is applied as of its own time;
  * otherwise the event is pushed with its original sequence number, so it runs exactly where it
  * would have. Either way every event runs at the same time, in the same order, with the same
- * effect, and is counted once in Simulator.eventCount.
+ * effect, and is counted once in Simulator.eventCount. Only on the global heap: a core in a lazy
+ * clock group (LocalClock) has its events off the heap already.
  */
 export class CpuCore implements EventHandler, DeferredEnds {
   readonly resourceId: number;
   readonly name: string;
   private readonly sim: Simulator;
-  private readonly shortcuts: boolean;
+  /** Where its job ends go: the simulator's heap, or its clock group's (see assignClocks). */
+  private clockOf: Clock;
+  /** Quiet ends may be kept off the heap (shortcuts on, and the core on the global heap). */
+  private deferQuiet: boolean;
+  private readonly attached: CoreJob[] = [];
   /** The job holding the core; still set while its endJob runs, so a re-queued poll goes to the back. */
   private running: CoreJob | null = null;
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
@@ -50,24 +53,39 @@ export class CpuCore implements EventHandler, DeferredEnds {
   deferredJob: CoreJob | null = null;
   private deferredEndPs = 0;
   private deferredSeq = 0;
-  private jobs = 0;
 
   constructor(sim: Simulator, resourceId: number, name: string) {
     this.sim = sim;
-    this.shortcuts = sim.shortcuts;
+    this.clockOf = sim;
+    this.deferQuiet = sim.shortcuts;
     this.resourceId = resourceId;
     this.name = name;
     if (sim.shortcuts) sim.addDeferredEnds(this);
   }
 
   /** A job (poller) that will run on this core. */
-  attach(_job: CoreJob): void {
-    this.jobs++;
+  attach(job: CoreJob): void {
+    this.attached.push(job);
+  }
+
+  /** The jobs attached, in order. */
+  get jobs(): readonly CoreJob[] {
+    return this.attached;
   }
 
   /** Jobs attached: 1 means the core is that job's alone. */
   get jobCount(): number {
-    return this.jobs;
+    return this.attached.length;
+  }
+
+  get clock(): Clock {
+    return this.clockOf;
+  }
+
+  /** Put the core (and so its jobs) on `clock`: before the run starts. */
+  useClock(clock: Clock): void {
+    this.clockOf = clock;
+    this.deferQuiet = this.sim.shortcuts && clock === this.sim;
   }
 
   enqueue(job: CoreJob, nowPs: number): void {
@@ -88,8 +106,8 @@ export class CpuCore implements EventHandler, DeferredEnds {
     const morePs = job.endJob(nowPs);
     if (morePs > 0) {
       const endPs = nowPs + morePs;
-      if (job.quietEnd === true && this.size === 0 && this.shortcuts) this.deferEnd(job, endPs);
-      else this.sim.schedule(endPs, this);
+      if (job.quietEnd === true && this.size === 0 && this.deferQuiet) this.deferEnd(job, endPs);
+      else this.clockOf.schedule(endPs, this);
       job.wakeAhead?.(endPs);
       return;
     }
@@ -145,13 +163,8 @@ export class CpuCore implements EventHandler, DeferredEnds {
   private start(job: CoreJob, nowPs: number): void {
     this.running = job;
     const endPs = nowPs + job.beginJob(nowPs, this.resourceId);
-    if (job.selfClocked === true) {
-      job.endsAt!(endPs);
-    } else if (job.quietEnd === true && this.size === 0 && this.shortcuts) {
-      this.deferEnd(job, endPs);
-    } else {
-      this.sim.schedule(endPs, this);
-    }
+    if (job.quietEnd === true && this.size === 0 && this.deferQuiet) this.deferEnd(job, endPs);
+    else this.clockOf.schedule(endPs, this);
   }
 
   /** Keep the end event off the heap, with the sequence number it would have had. */

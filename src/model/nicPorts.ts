@@ -52,7 +52,7 @@ export class NicRxPort {
     this.sourceQueueFrames = sourceQueueFrames;
     this.sourceDropLocation = sourceDropLocation;
     this.classify = classify;
-    for (const sink of new Set(classify)) sink.addProducer?.(true);
+    for (const sink of new Set(classify)) sink.addProducer?.(null);
   }
 
   receive(id: number, nowPs: number): void {

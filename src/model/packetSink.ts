@@ -23,6 +23,6 @@ export interface PacketSink {
    * producer may call wake() for a later time right away (nothing else can reach it meanwhile).
    */
   readonly follower?: boolean;
-  /** Told once per producer at wiring; `fromNic`: frames come from the NIC, ready strictly after hand-over. */
-  addProducer?(fromNic: boolean): void;
+  /** Told once per producer at wiring: the poller handing it frames, or null for the NIC or a traffic source. */
+  addProducer?(producer: PacketSink | null): void;
 }

@@ -1,4 +1,5 @@
 import type { Recorder } from '../metrics/recorder.js';
+import type { Clock } from '../sim/clock.js';
 import type { EventHandle, EventHandler } from '../sim/eventQueue.js';
 import type { Simulator } from '../sim/simulator.js';
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
@@ -71,15 +72,9 @@ function shared<T extends Float64Array | Int32Array>(table: T): T {
  * VMQ/VMDq queue handlers, guest drivers and the native stack are all pollers with different
  * rings, cores and costs; the modes wire them together.
  *
- * Self-clocked pollers. A poller that has its core to itself, whose frames come only from the NIC
- * (each visible strictly after it is handed over) and whose output is final delivery interacts
- * with the rest of the host only through the frames it is handed. Its own events — interrupt
- * timers and poll ends — then need no place on the heap: it keeps the next one itself and applies
- * everything due when it is next handed a frame (or when the run stops), in its own time order,
- * counting each as an event. While its ring is not full, whether a frame arriving at the very
- * time of one of those events comes before or after it changes nothing (the frame is not ready
- * yet, and no frame is dropped either way); so the poller leaves this mode, putting its pending
- * event on the heap, as soon as its ring fills, and takes it up again once it has room.
+ * Its interrupt timers go on its core's clock. When that is a lazy clock group (LocalClock), the
+ * entry points producers call — accept, needsSignal, wake — first catch the group up to the
+ * caller's time, so the poller is seen as the heap would have left it.
  */
 export class Poller implements PacketSink, EventHandler, CoreJob {
   batchMark = 0;
@@ -89,8 +84,6 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   readonly ring: PacketRing;
   /** Set by beginJob: this poll's end hands nothing on and leaves the poller idle (CpuCore, "quiet ends"). */
   quietEnd = false;
-  /** Its own events are off the heap (see above); read by the core after beginJob(). */
-  selfClocked = false;
   /**
    * Only one producer hands it frames and it has its core to itself: once that producer has
    * handed it frames and signalled it, nothing can change it before the producer's signal ends,
@@ -98,6 +91,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
    */
   follower = false;
   private readonly sim: Simulator;
+  /** Its core's clock, and whether that is a lazy group to catch up at every entry (useClock). */
+  private clock: Clock;
+  private lazy = false;
   private readonly pool: PacketPool;
   private readonly recorder: Recorder;
   private readonly core: CpuCore;
@@ -155,19 +151,13 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly interruptStartByComponentPs: Float64Array;
   private readonly interruptStartExits: number;
   private readonly interruptStartInterrupts: number;
-  /** Producers handing it frames, and whether all of them are the NIC (frames ready strictly later). */
-  private producers = 0;
-  private onlyNicProducers = true;
-  /** Decided on the first frame: 1 when it may run self-clocked, 0 when not, -1 undecided. */
-  private canSelfClock = -1;
-  /** Self-clocked: time of its next own event (Infinity: none), and whether that is the poll's end. */
-  private ownEventPs = Infinity;
-  private ownEventIsEnd = false;
-  private lastOwnEventPs = -1;
+  /** Who hands it frames: pollers, or null for a source outside the cores (the NIC, the traffic source). */
+  private readonly producerList: (Poller | null)[] = [];
   private static nextMark = 1;
 
   constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: PollerSpec) {
     this.sim = sim;
+    this.clock = sim;
     this.pool = pool;
     this.recorder = recorder;
     this.name = spec.name;
@@ -231,64 +221,47 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.batchIds = new Int32Array(capacity);
     this.batchDonePs = new Float64Array(capacity);
     this.core.attach(this);
-    for (const sink of new Set(this.sinks)) sink.addProducer?.(false);
+    for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
   }
 
-  /** A producer will hand this poller frames; `fromNic`: the NIC, whose frames are ready strictly later. */
-  addProducer(fromNic: boolean): void {
-    this.producers++;
-    if (!fromNic) this.onlyNicProducers = false;
+  /** PacketSink: `producer` will hand this poller frames (null: the NIC or a traffic source). */
+  addProducer(producer: PacketSink | null): void {
+    this.producerList.push(producer instanceof Poller ? producer : null);
   }
 
-  private decideClocking(): void {
-    const alone = this.sim.shortcuts && this.core.jobCount === 1;
-    const can = alone && this.producers > 0 && this.onlyNicProducers && this.passiveOutput;
-    this.canSelfClock = can ? 1 : 0;
-    if (can) this.sim.addDeferredEnds(this);
-    this.follower = alone && this.producers === 1 && !this.onlyNicProducers;
+  /** Who hands it frames (null: the NIC or a traffic source), for assignClocks. */
+  get producers(): readonly (Poller | null)[] {
+    return this.producerList;
   }
 
-  /** Apply its own events due at or before `nowPs`, in time order. */
-  private catchUp(nowPs: number): void {
-    while (this.ownEventPs <= nowPs) {
-      const atPs = this.ownEventPs;
-      this.ownEventPs = Infinity;
-      this.lastOwnEventPs = atPs;
-      this.sim.countDeferredEvent();
-      if (this.ownEventIsEnd) this.core.handleEvent(0, atPs);
-      else this.handleEvent(0, atPs);
-    }
+  /** Where its frames go, for assignClocks. */
+  get outputs(): readonly PacketSink[] {
+    return this.sinks;
   }
 
-  /** The ring is full: put the pending own event on the heap and run heap-clocked until it has room. */
-  private leaveSelfClock(): void {
-    this.selfClocked = false;
-    const atPs = this.ownEventPs;
-    if (atPs === Infinity) return;
-    this.ownEventPs = Infinity;
-    if (this.ownEventIsEnd) this.sim.schedule(atPs, this.core);
-    else this.interruptHandle = this.sim.schedule(atPs, this);
+  get coreOf(): CpuCore {
+    return this.core;
   }
 
-  /** CoreJob: the self-clocked poll ends at `endPs`. */
-  endsAt(endPs: number): void {
-    this.ownEventPs = endPs;
-    this.ownEventIsEnd = true;
-  }
-
-  /** DeferredEnds: the run stops — apply own events due by `untilPs`. */
-  flushDeferredEnd(untilPs: number): number {
-    this.catchUp(untilPs === Infinity ? Number.MAX_VALUE : untilPs);
-    return this.lastOwnEventPs;
+  /**
+   * Run on `clock` (its core's: assignClocks, once the host is wired and before the run starts),
+   * and decide whether it is a follower (only then are all its producers known).
+   */
+  useClock(clock: Clock): void {
+    this.clock = clock;
+    this.lazy = clock.lazy;
+    this.follower =
+      this.sim.shortcuts &&
+      this.core.jobCount === 1 &&
+      this.producerList.length === 1 &&
+      this.producerList[0] !== null;
   }
 
   // ---- PacketSink -------------------------------------------------------------------------------
 
   accept(id: number, readyPs: number, nowPs: number): void {
-    if (this.selfClocked) {
-      if (this.ownEventPs <= nowPs) this.catchUp(nowPs);
-    } else {
-      if (this.canSelfClock === -1) this.decideClocking();
+    if (this.lazy) this.clock.catchUp(nowPs);
+    else {
       // A frame for a poll whose end is deferred changes what that end does: settle it first.
       const core = this.core;
       if (core.deferredJob === this) core.settle(nowPs);
@@ -312,24 +285,23 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       const fireAt = ready > nowPs ? ready : nowPs;
       if (fireAt < this.interruptAtPs) {
         this.interruptAtPs = fireAt;
-        if (this.selfClocked) this.ownEventPs = fireAt;
-        else {
-          this.sim.cancel(this.interruptHandle);
-          this.interruptHandle = this.sim.schedule(fireAt, this);
-        }
+        this.clock.cancel(this.interruptHandle);
+        this.interruptHandle = this.clock.schedule(fireAt, this);
       }
     }
-    if (this.selfClocked && ring.count === ring.capacity) this.leaveSelfClock();
   }
 
   needsSignal(nowPs: number): boolean {
-    if (this.selfClocked) this.catchUp(nowPs);
-    const core = this.core;
-    if (core.deferredJob === this) core.catchUp(nowPs);
+    if (this.lazy) this.clock.catchUp(nowPs);
+    else {
+      const core = this.core;
+      if (core.deferredJob === this) core.catchUp(nowPs);
+    }
     return this.state === IDLE;
   }
 
   wake(nowPs: number): void {
+    if (this.lazy) this.clock.catchUp(nowPs);
     if (this.state === IDLE && this.ring.count > 0) this.arm(nowPs);
   }
 
@@ -353,13 +325,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     this.state = IRQ_PENDING;
     this.interruptAtPs = fireAt;
-    if (this.canSelfClock === 1) this.selfClocked = ring.count < ring.capacity;
-    if (this.selfClocked) {
-      this.ownEventPs = fireAt;
-      this.ownEventIsEnd = false;
-    } else {
-      this.interruptHandle = this.sim.schedule(fireAt, this);
-    }
+    this.interruptHandle = this.clock.schedule(fireAt, this);
   }
 
   handleEvent(_arg: number, nowPs: number): void {
@@ -458,7 +424,6 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     ring.head = head;
     ring.size = size;
     this.lastBatchFull = n === budget;
-    if (this.canSelfClock === 1) this.selfClocked = size < capacity;
     const components = this.perPacketComponent;
     const itemFixedPs = this.perPacketFixedPs;
     const itemPerBytePs = this.perPacketPerBytePs;

@@ -1,4 +1,5 @@
 import { Recorder } from '../metrics/recorder.js';
+import { assignClocks } from '../model/assignClocks.js';
 import { CostModel } from '../model/costModel.js';
 import { CpuCore } from '../model/cpuCore.js';
 import { DROP } from '../model/cpuComponents.js';
@@ -26,7 +27,7 @@ const PS_PER_MS = 1e9;
 export interface EngineStats {
   /** Events taken off the heap. */
   heapEvents: number;
-  /** Events applied without the heap (deferred ends, self-clocked pollers: see CpuCore, Poller). */
+  /** Events applied without the heap (deferred ends, lazy clock groups: see CpuCore, LocalClock). */
   deferredEvents: number;
 }
 
@@ -140,7 +141,7 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
   }
   if (tx) {
     const txEntry = topology.txEntry;
-    for (const sink of new Set(txEntry)) sink.addProducer?.(false);
+    for (const sink of new Set(txEntry)) sink.addProducer?.(null);
     sim.addSource(
       new TrafficSource(sim, pool, recorder, {
         ratePps,
@@ -159,6 +160,7 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
     );
   }
 
+  assignClocks(sim, [...hostCores, ...vcpuCores]);
   sim.run();
   if (engine.stats) {
     engine.stats.deferredEvents = sim.deferredEventCount;

@@ -1,3 +1,4 @@
+import { RANK_STEP, type Clock } from './clock.js';
 import { EventQueue, type EventHandle, type EventHandler } from './eventQueue.js';
 
 /**
@@ -23,20 +24,30 @@ export interface DeferredEnds {
   flushDeferredEnd(untilPs: number): number;
 }
 
+/** A clock group that keeps its events off the heap (LocalClock): flushed when run() returns. */
+export interface LazyClock extends DeferredEnds {
+  readonly rank: number;
+}
+
 /**
  * The simulation clock and event loop. Time is an integer count of picoseconds held in a JS number
  * (exact to 2^53 ps ≈ 2.5 h). One Simulator per run; no globals, so runs can sit side by side.
+ * It is also the Clock of every rank-0 component (see clock.ts).
  */
-export class Simulator {
+export class Simulator implements Clock {
+  readonly rank = 0;
+  readonly lazy = false;
   /**
-   * False: every event goes through the heap — no deferred ends, no self-clocked pollers, no early
-   * wake-ups (see CpuCore and Poller). The reference the shortcuts are tested against: both give
-   * the same results, event for event.
+   * False: every event goes through the heap — no deferred ends, no lazy clock groups, no early
+   * wake-ups (see CpuCore, LocalClock and Poller). The reference the shortcuts are tested against:
+   * both give the same results, event for event.
    */
   readonly shortcuts: boolean;
   private readonly queue = new EventQueue();
   private readonly sources: InlineSource[] = [];
   private readonly deferred: DeferredEnds[] = [];
+  /** Lazy clock groups, upstream (lower rank) first: flushing one may hand work to the next. */
+  private readonly lazyClocks: LazyClock[] = [];
   private now = 0;
   private events = 0;
   private deferredEvents = 0;
@@ -67,8 +78,9 @@ export class Simulator {
     return this.emissions;
   }
 
-  takeSeq(): number {
-    return this.queue.takeSeq();
+  /** The next insertion sequence number; for a rank above 0, offset so it sorts before rank 0 at a tie. */
+  takeSeq(rank = 0): number {
+    return this.queue.takeSeq() - rank * RANK_STEP;
   }
 
   addSource(source: InlineSource): void {
@@ -95,6 +107,16 @@ export class Simulator {
     this.deferred.push(holder);
   }
 
+  /** Register a lazy clock group, flushed (after the deferred ends, upstream first) when run() returns. */
+  addLazyClock(clock: LazyClock): void {
+    let i = this.lazyClocks.length;
+    while (i > 0 && this.lazyClocks[i - 1]!.rank > clock.rank) i--;
+    this.lazyClocks.splice(i, 0, clock);
+  }
+
+  /** Clock: the global heap has nothing to catch up. */
+  catchUp(_nowPs: number): void {}
+
   /** A deferred event was applied off the heap: it counts as run. */
   countDeferredEvent(): void {
     this.events++;
@@ -117,6 +139,10 @@ export class Simulator {
     this.runningSeq = -1;
     for (const holder of this.deferred) {
       const atPs = holder.flushDeferredEnd(untilPs);
+      if (atPs > this.now) this.now = atPs;
+    }
+    for (const clock of this.lazyClocks) {
+      const atPs = clock.flushDeferredEnd(untilPs);
       if (atPs > this.now) this.now = atPs;
     }
   }

@@ -1,0 +1,126 @@
+import { MAX_RANK, type Clock } from '../sim/clock.js';
+import { LocalClock } from '../sim/localClock.js';
+import { RankedClock } from '../sim/rankedClock.js';
+import type { Simulator } from '../sim/simulator.js';
+import type { CpuCore } from './cpuCore.js';
+import { Poller } from './poller.js';
+
+/**
+ * Put every core, with the pollers on it, on a clock, once the host is wired. A core forms a clock
+ * group of its own, off the global heap, when nothing but its one upstream stage can observe it:
+ * - every poller on it hands frames only to final delivery, to pollers on the same core, or to
+ *   pollers on cores that are groups too and fed by this one alone;
+ * - its pollers are fed either only from outside the cores (the NIC, a traffic source) and cores on
+ *   the global heap — calls that come in the global loop's time order — or only by one other group.
+ * The group's rank is one more than its feeding group's (1 when fed from the global heap). Cores
+ * that fail a rule stay on the global heap (rank 0), and so does a group that would feed them.
+ *
+ * In the RX direction this takes in most of a host: SR-IOV guests and native RSS queues (fed by
+ * the NIC, delivering), VMQ/VMDq queue cores and their guests, the software switch's core and the
+ * guests behind it. Transmit paths end at the NIC's TX port, which many cores share, so they stay
+ * on the heap, and so do the vCPUs that also run a guest's TX.
+ *
+ * With `sim.shortcuts` off, a group's events go on the heap with its rank (RankedClock): the same
+ * order, event for event, which is what the tests compare. Returns each core's rank.
+ */
+export function assignClocks(sim: Simulator, cores: readonly CpuCore[]): number[] {
+  const count = cores.length;
+  const indexOf = new Map<CpuCore, number>();
+  cores.forEach((core, i) => indexOf.set(core, i));
+  const lazy = new Array<boolean>(count).fill(false);
+  const fedFromOutside = new Array<boolean>(count).fill(false);
+  const upstream = Array.from({ length: count }, () => new Set<number>());
+  const downstream = Array.from({ length: count }, () => new Set<number>());
+  cores.forEach((core, i) => {
+    let eligible = core.jobs.length > 0;
+    for (const job of core.jobs) {
+      if (!(job instanceof Poller)) {
+        eligible = false;
+        continue;
+      }
+      for (const sink of job.outputs) {
+        if (sink.passive === true) continue;
+        const d = sink instanceof Poller ? indexOf.get(sink.coreOf) : undefined;
+        if (d === undefined) eligible = false;
+        else if (d !== i) downstream[i]!.add(d);
+      }
+      for (const producer of job.producers) {
+        const u = producer === null ? undefined : indexOf.get(producer.coreOf);
+        if (u === undefined) fedFromOutside[i] = true;
+        else if (u !== i) upstream[i]!.add(u);
+      }
+    }
+    lazy[i] = eligible;
+  });
+
+  const ranks = new Array<number>(count).fill(0);
+  for (;;) {
+    settle(lazy, upstream, downstream, fedFromOutside);
+    // Rank: one more than the one group feeding it. A chain deeper than MAX_RANK (or a cycle)
+    // demotes the core where it overflows, and the rules are settled again.
+    ranks.fill(0);
+    for (let i = 0; i < count; i++) if (lazy[i]) ranks[i] = 1;
+    let overflow = -1;
+    for (let pass = 0; pass <= MAX_RANK && overflow < 0; pass++) {
+      for (let i = 0; i < count; i++) {
+        if (!lazy[i]) continue;
+        const feeder = lazyFeeder(i, lazy, upstream);
+        ranks[i] = feeder < 0 ? 1 : ranks[feeder]! + 1;
+        if (ranks[i]! > MAX_RANK) overflow = i;
+      }
+    }
+    if (overflow < 0) break;
+    lazy[overflow] = false;
+  }
+
+  cores.forEach((core, i) => {
+    const rank = ranks[i]!;
+    const clock: Clock =
+      rank === 0
+        ? sim
+        : sim.shortcuts
+          ? new LocalClock(sim, rank, core.jobs.length === 1)
+          : new RankedClock(sim, rank);
+    core.useClock(clock);
+    for (const job of core.jobs) if (job instanceof Poller) job.useClock(clock);
+  });
+  return ranks;
+}
+
+/** Demote cores until the rules hold: a group feeds only groups, and a group is fed by one group or none. */
+function settle(
+  lazy: boolean[],
+  upstream: readonly Set<number>[],
+  downstream: readonly Set<number>[],
+  fedFromOutside: readonly boolean[],
+): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i < lazy.length; i++) {
+      if (!lazy[i]) continue;
+      for (const d of downstream[i]!) {
+        if (!lazy[d]) {
+          lazy[i] = false;
+          changed = true;
+          break;
+        }
+      }
+    }
+    for (let d = 0; d < lazy.length; d++) {
+      if (!lazy[d]) continue;
+      const feeders = [...upstream[d]!].filter((u) => lazy[u]);
+      if (feeders.length === 0) continue;
+      if (feeders.length > 1 || fedFromOutside[d] || upstream[d]!.size > 1) {
+        for (const u of feeders) lazy[u] = false;
+        changed = true;
+      }
+    }
+  }
+}
+
+/** The group feeding group `i`, or -1 when it is fed from the global heap. */
+function lazyFeeder(i: number, lazy: readonly boolean[], upstream: readonly Set<number>[]): number {
+  for (const u of upstream[i]!) if (lazy[u]) return u;
+  return -1;
+}

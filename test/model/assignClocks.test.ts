@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { Recorder } from '../../src/metrics/recorder.js';
+import { assignClocks } from '../../src/model/assignClocks.js';
+import { NO_CHARGE } from '../../src/model/costItem.js';
+import { DROP } from '../../src/model/cpuComponents.js';
+import { CpuCore } from '../../src/model/cpuCore.js';
+import { DeliverySink } from '../../src/model/deliverySink.js';
+import { PacketPool } from '../../src/model/packetPool.js';
+import type { PacketSink } from '../../src/model/packetSink.js';
+import { Poller } from '../../src/model/poller.js';
+import { MAX_RANK } from '../../src/sim/clock.js';
+import { LocalClock } from '../../src/sim/localClock.js';
+import { RankedClock } from '../../src/sim/rankedClock.js';
+import { Simulator } from '../../src/sim/simulator.js';
+
+/** A sink that is neither final delivery nor a poller (as the NIC's TX port): shared, order matters. */
+const SHARED_PORT: PacketSink = {
+  batchMark: 0,
+  signal: NO_CHARGE,
+  accept() {},
+  needsSignal: () => false,
+  wake() {},
+};
+
+function host(coreCount: number, shortcuts = true) {
+  const sim = new Simulator({ shortcuts });
+  const recorder = new Recorder(0, 1e12, 1, coreCount);
+  const pool = new PacketPool();
+  const delivery = new DeliverySink(pool, recorder);
+  const cores = Array.from({ length: coreCount }, (_, i) => new CpuCore(sim, i, `core ${i}`));
+  const poller = (core: number, output: PacketSink | readonly PacketSink[] = delivery): Poller =>
+    new Poller(sim, pool, recorder, {
+      name: `p${core}`,
+      core: cores[core]!,
+      ringCapacity: 16,
+      dropLocation: DROP.guestRing,
+      moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
+      budget: 8,
+      perInterrupt: NO_CHARGE,
+      perPoll: NO_CHARGE,
+      perPacket: [],
+      signal: NO_CHARGE,
+      output,
+    });
+  const fromNic = (p: Poller): Poller => {
+    p.addProducer(null);
+    return p;
+  };
+  return { sim, cores, poller, fromNic };
+}
+
+describe('assignClocks', () => {
+  it('VMQ-like: queue cores fed by the NIC are rank 1, the guests they feed rank 2', () => {
+    const h = host(4);
+    const g1 = h.poller(2);
+    const g2 = h.poller(3);
+    h.fromNic(h.poller(1, g1));
+    h.fromNic(h.poller(1, g2));
+    h.poller(0); // core 0: a poller nobody feeds (no events), still a group of its own
+    expect(assignClocks(h.sim, h.cores)).toEqual([1, 1, 2, 2]);
+    expect(h.cores[1]!.clock).toBeInstanceOf(LocalClock);
+    expect((h.cores[1]!.clock as LocalClock).solo).toBe(false);
+    expect((h.cores[2]!.clock as LocalClock).solo).toBe(true);
+  });
+
+  it('the reference engine gets the same ranks, on the heap', () => {
+    const h = host(2, false);
+    h.fromNic(h.poller(0, h.poller(1)));
+    expect(assignClocks(h.sim, h.cores)).toEqual([1, 2]);
+    expect(h.cores[0]!.clock).toBeInstanceOf(RankedClock);
+    expect(h.cores[1]!.clock.lazy).toBe(false);
+  });
+
+  it('a core handing frames to a shared port stays on the heap, and so does the group feeding it', () => {
+    const h = host(3);
+    const guest = h.poller(1);
+    h.fromNic(h.poller(1, SHARED_PORT)); // e.g. a guest's TX on the same vCPU
+    h.fromNic(h.poller(0, [guest, h.poller(2)]));
+    expect(assignClocks(h.sim, h.cores)).toEqual([0, 0, 1]);
+    expect(h.cores[0]!.clock).toBe(h.sim);
+  });
+
+  it('a core fed by two groups, or by a group and the NIC, takes them both back to the heap', () => {
+    const twoGroups = host(3);
+    const shared = twoGroups.poller(2);
+    twoGroups.fromNic(twoGroups.poller(0, shared));
+    twoGroups.fromNic(twoGroups.poller(1, shared));
+    expect(assignClocks(twoGroups.sim, twoGroups.cores)).toEqual([0, 0, 1]);
+
+    const mixed = host(2);
+    const consumer = mixed.fromNic(mixed.poller(1));
+    mixed.fromNic(mixed.poller(0, consumer));
+    expect(assignClocks(mixed.sim, mixed.cores)).toEqual([0, 1]);
+  });
+
+  it('frames between pollers of one core stay inside the group', () => {
+    const h = host(1);
+    h.fromNic(h.poller(0, h.poller(0)));
+    expect(assignClocks(h.sim, h.cores)).toEqual([1]);
+  });
+
+  it(`a chain deeper than ${MAX_RANK} stages, or a cycle, falls back to the heap where it overflows`, () => {
+    const depth = MAX_RANK + 2;
+    const chain = host(depth);
+    let next: PacketSink | undefined;
+    for (let core = depth - 1; core >= 0; core--)
+      next = next === undefined ? chain.poller(core) : chain.poller(core, next);
+    (next as Poller).addProducer(null);
+    const ranks = assignClocks(chain.sim, chain.cores);
+    expect(Math.max(...ranks)).toBeLessThanOrEqual(MAX_RANK);
+    // every group is fed by exactly one stage one rank lower, or from the heap
+    for (let i = 1; i < depth; i++) if (ranks[i]! > 0) expect(ranks[i]).toBe(ranks[i - 1]! + 1);
+
+    const loop = host(2);
+    const a = loop.poller(0);
+    const b = loop.poller(1, a);
+    // a second poller on core 0 hands frames to core 1: core 0 ↔ core 1
+    loop.fromNic(loop.poller(0, b));
+    expect(assignClocks(loop.sim, loop.cores)).toEqual([0, 0]);
+  });
+});
+
+describe('a hand-over at the very picosecond its consumer finishes a poll', () => {
+  /**
+   * P (core 0, fed by the NIC) polls a frame for 1000 ps and hands it to guest G (core 1), paying a
+   * 100 ps signal when G is idle; G interrupts 500 ps after a frame is ready and polls for 800 ps.
+   * Frame 1 at 0: P hands over at 1000, signals until 1100, G's timer fires at 1500 and its poll
+   * ends at 2300. Frame 2 at 1300: P's poll ends at 2300 too — scheduled at 1300, before G's poll
+   * end was (at 1500), so insertion order alone would hand the frame over first, to a busy G. The
+   * stage-rank rule runs G's end first: G is idle at the hand-over and P pays the signal again.
+   */
+  function run(shortcuts: boolean): number[] {
+    const sim = new Simulator({ shortcuts });
+    const recorder = new Recorder(0, 1e12, 1, 2);
+    const pool = new PacketPool();
+    const delivery = new DeliverySink(pool, recorder);
+    const cores = [new CpuCore(sim, 0, 'P'), new CpuCore(sim, 1, 'G')];
+    const cost = (fixedPs: number) => ({ component: 0, fixedPs, perBytePs: 0 });
+    const spec = {
+      ringCapacity: 16,
+      dropLocation: DROP.guestRing,
+      budget: 8,
+      perInterrupt: NO_CHARGE,
+      perPoll: NO_CHARGE,
+    };
+    const guest = new Poller(sim, pool, recorder, {
+      ...spec,
+      name: 'G',
+      core: cores[1]!,
+      moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 500 },
+      perPacket: [cost(800)],
+      signal: { items: [cost(100)], exits: 0, interrupts: 0 },
+      output: delivery,
+    });
+    const producer = new Poller(sim, pool, recorder, {
+      ...spec,
+      name: 'P',
+      core: cores[0]!,
+      moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
+      perPacket: [cost(1000)],
+      signal: NO_CHARGE,
+      output: guest,
+    });
+    producer.addProducer(null);
+    expect(assignClocks(sim, cores)).toEqual([1, 2]);
+    for (const atPs of [0, 1300]) {
+      sim.schedule(atPs, {
+        handleEvent(_arg: number, nowPs: number): void {
+          const id = pool.alloc();
+          pool.vm[id] = 0;
+          pool.bytes[id] = 64;
+          producer.accept(id, nowPs, nowPs);
+          producer.wake(nowPs);
+        },
+      });
+    }
+    sim.run();
+    return [...recorder.busyByResourcePs, sim.eventCount, sim.nowPs];
+  }
+
+  it('is ordered consumer first, the same with and without the heap', () => {
+    const reference = run(false);
+    expect(run(true)).toEqual(reference);
+    // P: two polls and two signals (insertion order alone: one signal, 2100); G: two polls, the
+    // second woken at the end of that signal (2400) and interrupting at 2300 + 500
+    expect(reference.slice(0, 2)).toEqual([2200, 1600]);
+    expect(reference[3]).toBe(3600);
+  });
+});

@@ -2,9 +2,13 @@ import type { Clock } from './clock.js';
 import type { EventHandle, EventHandler } from './eventQueue.js';
 import type { LazyClock, Simulator } from './simulator.js';
 
-/** Handles: generation × 2^24 + node index, as in EventQueue. */
-const GENERATION_FACTOR = 2 ** 24;
-const GENERATION_MASK = 0x7ffffff;
+/**
+ * Handles: generation × 2^16 + node index, kept below 2^30 so they stay small integers (a larger
+ * number returned or stored on the hot path is a heap allocation). A group has a handful of nodes,
+ * and a handle is only ever cancelled while its event is pending, so 2^14 generations are plenty.
+ */
+const GENERATION_FACTOR = 2 ** 16;
+const GENERATION_MASK = 0x3fff;
 
 /** One pending event of a LocalClock: a node of its time-ordered list, reused once run or cancelled. */
 class PendingEvent {
@@ -89,6 +93,7 @@ export class LocalClock implements Clock, LazyClock {
     }
     let node = this.free;
     if (node === null) {
+      if (this.nodes.length === GENERATION_FACTOR) throw new Error('a clock group has 65,536 events pending');
       node = new PendingEvent(this.nodes.length);
       this.nodes.push(node);
     } else this.free = node.next;
@@ -162,8 +167,20 @@ export class LocalClock implements Clock, LazyClock {
       const atPs = node.timePs;
       const handler = node.handler!;
       const arg = node.arg;
-      this.unlink(node);
-      this.release(node);
+      // unlink(node) and release(node) for the head, inline
+      const next = node.next;
+      this.head = next;
+      if (next === null) {
+        this.tail = null;
+        this.nextPs = Infinity;
+      } else {
+        next.prev = null;
+        this.nextPs = next.timePs;
+      }
+      node.handler = null;
+      node.generation = (node.generation + 1) & GENERATION_MASK;
+      node.next = this.free;
+      this.free = node;
       this.nowPs = atPs;
       lastPs = atPs;
       sim.countDeferredEvent();

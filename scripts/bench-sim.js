@@ -18,7 +18,7 @@
 //              speed-up from --jobs 1 to --jobs 2
 // Writes everything as JSON (default bench-results/bench-sim.json) so runs can be compared.
 //
-// usage: npm run bench:sim [-- --repeat 3 --packets 4e6 --sections speed,scaling,linear,sweep
+// usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections speed,scaling,linear,sweep
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const quick = args.includes('--quick');
-const repeat = Number(option('--repeat', quick ? '2' : '3'));
+const repeat = Number(option('--repeat', quick ? '2' : '5'));
 const packetBudget = Number(option('--packets', quick ? '1.5e6' : '4e6'));
 const out = resolve(option('--out', `${root}/bench-results/bench-sim.json`));
 const modes = option('--modes', 'native,emulated,paravirt,vmq,vmdq,sriov').split(',');

@@ -82,7 +82,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
     return this.clockOf;
   }
 
-  /** Put the core (and so its jobs) on `clock`: before the run starts. */
+  /** Put the core on `clock` before the run starts (assignClocks puts its pollers on it too). */
   useClock(clock: Clock): void {
     this.clockOf = clock;
     this.deferQuiet = this.sim.shortcuts && clock === this.sim;

@@ -2,34 +2,13 @@ import type { Clock } from './clock.js';
 import type { EventHandle, EventHandler } from './eventQueue.js';
 import type { LazyClock, Simulator } from './simulator.js';
 
-/**
- * Handles: generation × 2^16 + node index, kept below 2^30 so they stay small integers (a larger
- * number returned or stored on the hot path is a heap allocation). A group has a handful of nodes,
- * and a handle is only ever cancelled while its event is pending, so 2^14 generations are plenty.
- */
-const GENERATION_FACTOR = 2 ** 16;
-const GENERATION_MASK = 0x3fff;
-
-/** One pending event of a LocalClock: a node of its time-ordered list, reused once run or cancelled. */
-class PendingEvent {
-  timePs = 0;
-  seq = 0;
-  handler: EventHandler | null = null;
-  arg = 0;
-  generation = 0;
-  prev: PendingEvent | null = null;
-  next: PendingEvent | null = null;
-  readonly index: number;
-
-  constructor(index: number) {
-    this.index = index;
-  }
-}
+/** Handles are small integers (a larger number returned on the hot path is a heap allocation). */
+const HANDLE_MASK = 0x3fffffff;
 
 /**
  * The clock of a group whose events nothing but its one upstream stage can observe (a core and
  * its pollers, fed by the NIC or by one other group, handing frames only to final delivery or to
- * groups downstream of it: see assignClocks). Its events wait in its own list instead of the
+ * groups downstream of it: see assignClocks). Its events wait in its own queue instead of the
  * simulator's heap, and are applied when the upstream stage next touches the group (catchUp,
  * called by the group's entry points) or when the run stops. Every event runs at its own time, in
  * the order the heap would run it under the stage-rank rule (clock.ts), and counts as one event.
@@ -40,15 +19,17 @@ class PendingEvent {
  * already applied; it does not catch up again, so same-time events keep their insertion order.
  *
  * A group holds a few pending events (an interrupt timer per poller, the core's job end), so they
- * sit in a doubly linked list in (time, insertion) order, inserted from the back — new events are
- * mostly the latest — with the earliest time in a field, so the check every entry point makes is
- * one comparison. A core running one poller never has more than one event pending (the poller's
- * timer while it is idle, or the core's job end while it runs: see Poller and CpuCore); `solo`
- * keeps that one in three fields instead, and a second one throws (a bug in that argument).
+ * sit in a ring of typed arrays kept in (time, insertion) order: the earliest is taken from the
+ * front, a new one goes in from the back (new events are mostly the latest), and the earliest time
+ * is in a field, so the check every entry point makes is one comparison. A cancel (rare: a
+ * frame-count interrupt firing early) finds its event by handle. A core running one poller never
+ * has more than one event pending (the poller's timer while it is idle, or the core's job end
+ * while it runs: see Poller and CpuCore); `solo` keeps that one in three fields instead, and a
+ * second one throws (a bug in that argument).
  *
- * Hand-written for the hot path: a binary heap per group measured slower here (its arrays per
- * group miss the cache where one object list does not), and so did a separate class for the solo
- * case (two clock classes make the model's calls into them polymorphic).
+ * Hand-written for the hot path, and measured: a binary heap per group (its arrays miss the cache
+ * across many groups), a linked list of event objects (a boxed time per node) and a separate class
+ * for the solo case (two clock classes make the model's calls polymorphic) were all slower.
  */
 export class LocalClock implements Clock, LazyClock {
   readonly rank: number;
@@ -57,24 +38,32 @@ export class LocalClock implements Clock, LazyClock {
   nextPs = Infinity;
   /** One job on the core: at most one pending event, kept in the slot fields below. */
   readonly solo: boolean;
+  /** Events applied so far (Simulator.eventCount adds them up). */
+  applied = 0;
   private slotHandler: EventHandler | null = null;
   private slotArg = 0;
-  private slotGeneration = 0;
-  private readonly sim: Simulator;
-  private head: PendingEvent | null = null;
-  private tail: PendingEvent | null = null;
-  /** Every node, by index (for cancel); unused ones are chained through `next` from `free`. */
-  private readonly nodes: PendingEvent[] = [];
-  private free: PendingEvent | null = null;
-  private nextSeq = 0;
+  /** The ring, `count` entries from `head`, in (time, insertion) order; capacity a power of two. */
+  private timesPs: Float64Array;
+  private handles: Int32Array;
+  private args: Int32Array;
+  private handlers: (EventHandler | null)[];
+  private mask: number;
+  private head = 0;
+  private count = 0;
+  private nextHandle = 0;
   /** Time of the event being applied, or of the last one: nothing may be scheduled before it. */
   private nowPs = 0;
   private applying = false;
 
   constructor(sim: Simulator, rank: number, solo = false) {
-    this.sim = sim;
     this.rank = rank;
     this.solo = solo;
+    const capacity = solo ? 1 : 8;
+    this.timesPs = new Float64Array(capacity);
+    this.handles = new Int32Array(capacity);
+    this.args = new Int32Array(capacity);
+    this.handlers = new Array<EventHandler | null>(capacity).fill(null);
+    this.mask = capacity - 1;
     sim.addLazyClock(this);
   }
 
@@ -82,56 +71,61 @@ export class LocalClock implements Clock, LazyClock {
     if (!(atPs >= this.nowPs) || Math.floor(atPs) !== atPs) {
       throw new Error(`schedule at ${atPs} ps is in the past or not an integer (group at ${this.nowPs} ps)`);
     }
+    if (this.solo && this.slotHandler !== null) {
+      throw new Error('a one-poller clock group got a second pending event');
+    }
+    const handle = (this.nextHandle = (this.nextHandle + 1) & HANDLE_MASK);
     if (this.solo) {
-      if (this.slotHandler !== null) throw new Error('a one-poller clock group got a second pending event');
       this.slotHandler = handler;
       this.slotArg = arg;
       this.nextPs = atPs;
-      // Slot handles are negative, list handles not.
-      this.slotGeneration = (this.slotGeneration + 1) & GENERATION_MASK;
-      return -1 - this.slotGeneration;
+      return handle;
     }
-    let node = this.free;
-    if (node === null) {
-      if (this.nodes.length === GENERATION_FACTOR) throw new Error('a clock group has 65,536 events pending');
-      node = new PendingEvent(this.nodes.length);
-      this.nodes.push(node);
-    } else this.free = node.next;
-    node.timePs = atPs;
-    node.seq = this.nextSeq++;
-    node.handler = handler;
-    node.arg = arg;
-    // After the last node due no later (earlier sequence numbers all come first at a tie).
-    let before = this.tail;
-    while (before !== null && before.timePs > atPs) before = before.prev;
-    node.prev = before;
-    if (before === null) {
-      node.next = this.head;
-      this.head = node;
-      this.nextPs = atPs;
-    } else {
-      node.next = before.next;
-      before.next = node;
+    if (this.count === this.mask + 1) this.grow();
+    const timesPs = this.timesPs;
+    const mask = this.mask;
+    // From the back, move later events up one place; ties keep insertion order (the new one last).
+    let i = this.count;
+    let at = (this.head + i) & mask;
+    while (i > 0) {
+      const before = (at - 1) & mask;
+      if (timesPs[before]! <= atPs) break;
+      this.move(before, at);
+      at = before;
+      i--;
     }
-    if (node.next === null) this.tail = node;
-    else node.next.prev = node;
-    return node.generation * GENERATION_FACTOR + node.index;
+    timesPs[at] = atPs;
+    this.handles[at] = handle;
+    this.args[at] = arg;
+    this.handlers[at] = handler;
+    this.count++;
+    if (i === 0) this.nextPs = atPs;
+    return handle;
   }
 
   cancel(handle: EventHandle): boolean {
     if (this.solo) {
-      if (handle !== -1 - this.slotGeneration || this.slotHandler === null) return false;
+      if (handle !== this.nextHandle || this.slotHandler === null) return false;
       this.slotHandler = null;
       this.nextPs = Infinity;
       return true;
     }
-    if (handle < 0) return false;
-    const node = this.nodes[handle % GENERATION_FACTOR];
-    if (node === undefined || node.handler === null) return false;
-    if (node.generation !== Math.floor(handle / GENERATION_FACTOR)) return false;
-    this.unlink(node);
-    this.release(node);
-    return true;
+    const mask = this.mask;
+    for (let i = 0; i < this.count; i++) {
+      let at = (this.head + i) & mask;
+      if (this.handles[at] !== handle || this.handlers[at] === null) continue;
+      // Close the gap: later events move down one place.
+      for (let j = i + 1; j < this.count; j++) {
+        const from = (this.head + j) & mask;
+        this.move(from, at);
+        at = from;
+      }
+      this.handlers[at] = null;
+      this.count--;
+      this.nextPs = this.count === 0 ? Infinity : this.timesPs[this.head]!;
+      return true;
+    }
+    return false;
   }
 
   catchUp(nowPs: number): void {
@@ -145,7 +139,6 @@ export class LocalClock implements Clock, LazyClock {
 
   /** Apply events due at or before `untilPs` in (time, insertion) order; returns the last one's time. */
   private apply(untilPs: number): number {
-    const sim = this.sim;
     this.applying = true;
     let lastPs = -1;
     if (this.solo) {
@@ -156,58 +149,54 @@ export class LocalClock implements Clock, LazyClock {
         this.nextPs = Infinity;
         this.nowPs = atPs;
         lastPs = atPs;
-        sim.countDeferredEvent();
+        this.applied++;
         handler.handleEvent(this.slotArg, atPs);
       }
-      this.applying = false;
-      return lastPs;
-    }
-    let node = this.head;
-    while (node !== null && node.timePs <= untilPs) {
-      const atPs = node.timePs;
-      const handler = node.handler!;
-      const arg = node.arg;
-      // unlink(node) and release(node) for the head, inline
-      const next = node.next;
-      this.head = next;
-      if (next === null) {
-        this.tail = null;
-        this.nextPs = Infinity;
-      } else {
-        next.prev = null;
-        this.nextPs = next.timePs;
+    } else {
+      while (this.count > 0 && this.nextPs <= untilPs) {
+        const head = this.head;
+        const atPs = this.nextPs;
+        const handler = this.handlers[head]!;
+        const arg = this.args[head]!;
+        this.handlers[head] = null;
+        this.head = (head + 1) & this.mask;
+        this.count--;
+        this.nextPs = this.count === 0 ? Infinity : this.timesPs[this.head]!;
+        this.nowPs = atPs;
+        lastPs = atPs;
+        this.applied++;
+        handler.handleEvent(arg, atPs);
       }
-      node.handler = null;
-      node.generation = (node.generation + 1) & GENERATION_MASK;
-      node.next = this.free;
-      this.free = node;
-      this.nowPs = atPs;
-      lastPs = atPs;
-      sim.countDeferredEvent();
-      handler.handleEvent(arg, atPs);
-      node = this.head;
     }
     this.applying = false;
     return lastPs;
   }
 
-  private unlink(node: PendingEvent): void {
-    const prev = node.prev;
-    const next = node.next;
-    if (prev === null) {
-      this.head = next;
-      this.nextPs = next === null ? Infinity : next.timePs;
-    } else prev.next = next;
-    if (next === null) this.tail = prev;
-    else next.prev = prev;
-    node.prev = null;
-    node.next = null;
+  private move(from: number, to: number): void {
+    this.timesPs[to] = this.timesPs[from]!;
+    this.handles[to] = this.handles[from]!;
+    this.args[to] = this.args[from]!;
+    this.handlers[to] = this.handlers[from]!;
   }
 
-  private release(node: PendingEvent): void {
-    node.handler = null;
-    node.generation = (node.generation + 1) & GENERATION_MASK;
-    node.next = this.free;
-    this.free = node;
+  private grow(): void {
+    const capacity = (this.mask + 1) * 2;
+    const timesPs = new Float64Array(capacity);
+    const handles = new Int32Array(capacity);
+    const args = new Int32Array(capacity);
+    const handlers = new Array<EventHandler | null>(capacity).fill(null);
+    for (let i = 0; i < this.count; i++) {
+      const from = (this.head + i) & this.mask;
+      timesPs[i] = this.timesPs[from]!;
+      handles[i] = this.handles[from]!;
+      args[i] = this.args[from]!;
+      handlers[i] = this.handlers[from]!;
+    }
+    this.timesPs = timesPs;
+    this.handles = handles;
+    this.args = args;
+    this.handlers = handlers;
+    this.mask = capacity - 1;
+    this.head = 0;
   }
 }

@@ -52,8 +52,9 @@ const SHAPES: readonly [string, ScenarioInput][] = [
     },
   ],
   [
-    // 100 ns between frames, 1 ns cycles, an ITR of exactly 100 frames: events of different
-    // stages land on the same picosecond all the time, so the stage-rank tie rule is exercised
+    // 100 ns between frames, 1 ns cycles, an ITR of exactly 100 frames: a lattice of round times
+    // where events of different stages can meet. (Here insertion order alone happens to give the
+    // same result; test/model/assignClocks.test.ts builds a tie whose order matters.)
     'same-picosecond events everywhere (CBR on a round period, 1 GHz cores)',
     {
       vms: { count: 6 },

@@ -91,19 +91,6 @@ export class Recorder {
     this.vmDroppedFrames[vm]! += 1;
   }
 
-  /** Charge `durationPs` of work starting at `startPs` on a resource, clipped to the window. */
-  busy(resource: number, component: number, startPs: number, durationPs: number): void {
-    if (durationPs <= 0) return;
-    const endPs = startPs + durationPs;
-    let inWindow = durationPs;
-    if (startPs < this.windowStartPs || endPs > this.windowEndPs) {
-      inWindow = Math.min(endPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
-      if (inWindow <= 0) return;
-    }
-    this.busyByResourcePs[resource]! += inWindow;
-    this.busyByResourceComponentPs[resource * COMPONENT_COUNT + component]! += inWindow;
-  }
-
   /**
    * Charge one job on a CPU resource: it holds the core `durationPs` (the integer-ps job length)
    * from `startPs`; its `workPs` of work (the unrounded sum) splits over components as
@@ -135,17 +122,6 @@ export class Recorder {
       const c = components[i]!;
       byComponent[base + c]! += componentPs[c]! * share;
     }
-  }
-
-  /** Busy time of a non-CPU resource (wire, PCIe), clipped to the window. */
-  busyResource(resource: number, startPs: number, durationPs: number): void {
-    if (durationPs <= 0) return;
-    const inWindow = Math.min(startPs + durationPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
-    if (inWindow > 0) this.busyByResourcePs[resource]! += inWindow;
-  }
-
-  inWindow(atPs: number): boolean {
-    return atPs >= this.windowStartPs && atPs < this.windowEndPs;
   }
 
   countExits(count: number, atPs: number): void {

@@ -14,9 +14,3 @@ export interface Charge {
 }
 
 export const NO_CHARGE: Charge = { items: [], exits: 0, interrupts: 0 };
-
-export function chargePs(charge: Charge): number {
-  let total = 0;
-  for (const item of charge.items) total += item.fixedPs;
-  return total;
-}

@@ -48,7 +48,7 @@ export class FifoStage {
     const departure = start + servicePs;
     this.freePs = departure;
     this.lastStartPs = start;
-    // Recorder.busyResource(), inline: this is once per frame per stage.
+    // Busy time clipped to the recorder's window, inline: this is once per frame per stage.
     if (servicePs > 0) {
       const end = departure < this.windowEndPs ? departure : this.windowEndPs;
       const inWindowPs = end - (start > this.windowStartPs ? start : this.windowStartPs);

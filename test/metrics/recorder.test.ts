@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Recorder } from '../../src/metrics/recorder.js';
+import { COMPONENT_COUNT, Recorder } from '../../src/metrics/recorder.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 
 describe('Recorder', () => {
@@ -34,20 +34,38 @@ describe('Recorder', () => {
 
   it('clips busy time to the window, per resource and per component', () => {
     const recorder = new Recorder(1_000, 2_000, 1, 2);
-    recorder.busy(0, COMPONENT.switch, 500, 1_000); // 1000..1500 counts
-    recorder.busy(0, COMPONENT.switch, 1_200, 100); // inside
-    recorder.busy(0, COMPONENT.copy, 1_900, 500); // 1900..2000 counts
-    recorder.busy(0, COMPONENT.copy, 2_000, 100); // after the window
-    recorder.busy(0, COMPONENT.copy, 0, 1_000); // ends exactly at the start
-    recorder.busy(1, COMPONENT.exits, 0, 5_000); // covers the whole window
+    /** A job of one component on a resource: its work is its length. */
+    const job = (resource: number, component: number, startPs: number, durationPs: number) => {
+      const componentPs = new Float64Array(COMPONENT_COUNT);
+      componentPs[component] = durationPs;
+      recorder.busyJob(resource, startPs, durationPs, durationPs, componentPs, Int32Array.of(component));
+    };
+    job(0, COMPONENT.switch, 500, 1_000); // 1000..1500 counts
+    job(0, COMPONENT.switch, 1_200, 100); // inside
+    job(0, COMPONENT.copy, 1_900, 500); // 1900..2000 counts
+    job(0, COMPONENT.copy, 2_000, 100); // after the window
+    job(0, COMPONENT.copy, 0, 1_000); // ends exactly at the start
+    job(1, COMPONENT.exits, 0, 5_000); // covers the whole window
     expect(recorder.busyByResourcePs[0]).toBe(700);
     expect(recorder.busyByResourcePs[1]).toBe(1_000);
     expect(recorder.busyByComponentPs[COMPONENT.switch]).toBe(600);
     expect(recorder.busyByComponentPs[COMPONENT.copy]).toBe(100);
     expect(recorder.busyByComponentPs[COMPONENT.exits]).toBe(1_000);
-    recorder.busyResource(1, 1_500, 0);
-    recorder.busyResource(0, 1_950, 100);
+    job(1, COMPONENT.exits, 1_500, 0); // nothing
+    job(0, COMPONENT.copy, 1_950, 100); // 1950..2000 counts
     expect(recorder.busyByResourcePs[0]).toBe(750);
+  });
+
+  it('splits a clipped job over its components pro rata, holding the core for its rounded length', () => {
+    const recorder = new Recorder(1_000, 2_000, 1, 1);
+    const componentPs = new Float64Array(COMPONENT_COUNT);
+    componentPs[COMPONENT.switch] = 300;
+    componentPs[COMPONENT.copy] = 100.5;
+    // 400.5 ps of work held as a 401 ps job from 1800: 200 ps inside the window
+    recorder.busyJob(0, 1_800, 401, 400.5, componentPs, Int32Array.of(COMPONENT.switch, COMPONENT.copy));
+    expect(recorder.busyByResourcePs[0]).toBe(200);
+    expect(recorder.busyByComponentPs[COMPONENT.switch]).toBeCloseTo((300 * 200) / 400.5, 9);
+    expect(recorder.busyByComponentPs[COMPONENT.copy]).toBeCloseTo((100.5 * 200) / 400.5, 9);
   });
 
   it('counts exits and interrupts only inside the window', () => {
@@ -58,7 +76,5 @@ describe('Recorder', () => {
     recorder.countInterrupts(1, 2_000);
     expect(recorder.vmExits).toBe(2);
     expect(recorder.interrupts).toBe(1);
-    expect(recorder.inWindow(1_000)).toBe(true);
-    expect(recorder.inWindow(2_000)).toBe(false);
   });
 });

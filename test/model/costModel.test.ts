@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_CHARGE, chargePs } from '../../src/model/costItem.js';
+import { NO_CHARGE } from '../../src/model/costItem.js';
 import { CostModel } from '../../src/model/costModel.js';
 import { defaultCosts } from '../../src/model/costTable.js';
 import { COMPONENT } from '../../src/model/cpuComponents.js';
@@ -38,10 +38,10 @@ describe('CostModel', () => {
     const cost = new CostModel(defaultCosts(), 2.6, true);
     const charge = cost.charge([cost.cycles('exits', 0), cost.cycles('exits', 2600)], 2, 1);
     expect(charge.items).toHaveLength(1);
-    expect(chargePs(charge)).toBe(1_000_000);
+    expect(charge.items[0]!.fixedPs).toBe(1_000_000);
     expect(charge.exits).toBe(2);
     expect(charge.interrupts).toBe(1);
-    expect(chargePs(NO_CHARGE)).toBe(0);
+    expect(NO_CHARGE.items).toHaveLength(0);
   });
 });
 

@@ -2,7 +2,7 @@ import { NO_CHARGE, type Charge, type CostItem } from '../model/costItem.js';
 import { DROP } from '../model/cpuComponents.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { IMMEDIATE, newPoller, type HostBuild } from './hostBuild.js';
+import { IMMEDIATE, newPoller, stackTxPoller, type HostBuild } from './hostBuild.js';
 
 /** The guest driver kinds: how the guest's NIC is notified and what each notification costs. */
 export type GuestDriver = 'vf' | 'virtio' | 'vmbus' | 'e1000';
@@ -94,20 +94,7 @@ export function guestRxPoller(b: HostBuild, vm: number, driver: GuestDriver): Po
  * write, no exit). Buffer reclaim (TX completion) is charged per frame.
  */
 export function guestTxPoller(b: HostBuild, vm: number, next: PacketSink): Poller {
-  const { cost, config } = b;
-  return newPoller(b, {
-    name: `vm${vm}.tx`,
-    core: b.vcpuCores[vm]!,
-    ringCapacity: config.guest.ringSize,
-    dropLocation: DROP.source,
-    moderation: IMMEDIATE,
-    budget: config.guest.napiBudget,
-    perInterrupt: NO_CHARGE,
-    perPoll: NO_CHARGE,
-    perPacket: [cost.stack('guestStack'), cost.cycles('guestStack', cost.costs.txCompletionCycles)],
-    signal: NO_CHARGE,
-    output: next,
-  });
+  return stackTxPoller(b, { name: `vm${vm}.tx`, core: b.vcpuCores[vm]!, output: next }, 'guestStack');
 }
 
 /** The signal a guest pays to wake a virtio/VMBus backend: a kick through ioeventfd (one exit). */

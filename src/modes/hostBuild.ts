@@ -1,5 +1,7 @@
 import type { Recorder } from '../metrics/recorder.js';
+import { NO_CHARGE } from '../model/costItem.js';
 import type { CostModel } from '../model/costModel.js';
+import { DROP } from '../model/cpuComponents.js';
 import type { CpuCore } from '../model/cpuCore.js';
 import type { DeliverySink } from '../model/deliverySink.js';
 import type { NicTxPort } from '../model/nicPorts.js';
@@ -44,3 +46,73 @@ export function newPoller(b: HostBuild, spec: PollerSpec): Poller {
 
 /** No moderation: the consumer is woken as soon as work is there (virtio notifications, syscalls). */
 export const IMMEDIATE: Moderation = { minGapPs: 0, coalesceFrames: 0, delayPs: 0 };
+
+/** What every poller fed straight by a NIC receive queue has in common. */
+export type NicVectorSpec = Pick<
+  PollerSpec,
+  'ringCapacity' | 'dropLocation' | 'moderation' | 'perInterrupt' | 'perPoll' | 'signal'
+>;
+
+/**
+ * A host core taking a NIC receive queue's interrupt (its MSI-X vector): the NIC's descriptor ring
+ * (a full one drops at the NIC), the NIC's interrupt moderation, a host IRQ per interrupt and a
+ * NAPI poll per poll. The native RSS queues, the software switch's default queue and the VMQ/VMDq
+ * per-VM queues all start this way.
+ */
+export function nicVectorSpec(b: HostBuild): NicVectorSpec {
+  const { cost, config } = b;
+  return {
+    ringCapacity: config.nic.ringSize,
+    dropLocation: DROP.nicRxRing,
+    moderation: b.nicModeration,
+    perInterrupt: cost.charge([cost.cycles('interrupts', cost.costs.hostIrqCycles)], 0, 1),
+    perPoll: cost.charge([cost.cycles('interrupts', cost.costs.napiPollCycles)]),
+    signal: NO_CHARGE,
+  };
+}
+
+/**
+ * A host backend thread sending a guest's frames (vhost/netback/VMBus on the switch core, or on a
+ * VMQ/VMDq queue's core): it takes them from the guest's ring (a full one backs up at the switch)
+ * as soon as it is kicked, a poll at a time, and queues them on the NIC's TX ring.
+ */
+export function txBackendPoller(
+  b: HostBuild,
+  spec: Pick<PollerSpec, 'name' | 'core' | 'perPacket' | 'signal'>,
+): Poller {
+  const { cost, config } = b;
+  return newPoller(b, {
+    ...spec,
+    ringCapacity: config.guest.ringSize,
+    dropLocation: DROP.switchBacklog,
+    moderation: IMMEDIATE,
+    budget: config.guest.backendBatch,
+    perInterrupt: NO_CHARGE,
+    perPoll: cost.charge([cost.cycles('switch', cost.costs.napiPollCycles)]),
+    output: b.nicTx,
+  });
+}
+
+/**
+ * A sending stack (the guest's, or the host's natively): the application's sends run the stack and
+ * the driver — a syscall, no interrupt, no poll charge — and buffer reclaim (TX completion) is
+ * charged per frame. Frames beyond its ring are dropped at the source.
+ */
+export function stackTxPoller(
+  b: HostBuild,
+  spec: Pick<PollerSpec, 'name' | 'core' | 'output'>,
+  stack: 'hostStack' | 'guestStack',
+): Poller {
+  const { cost, config } = b;
+  return newPoller(b, {
+    ...spec,
+    ringCapacity: config.guest.ringSize,
+    dropLocation: DROP.source,
+    moderation: IMMEDIATE,
+    budget: config.guest.napiBudget,
+    perInterrupt: NO_CHARGE,
+    perPoll: NO_CHARGE,
+    perPacket: [cost.stack(stack), cost.cycles(stack, cost.costs.txCompletionCycles)],
+    signal: NO_CHARGE,
+  });
+}

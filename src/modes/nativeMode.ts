@@ -1,8 +1,6 @@
-import { NO_CHARGE } from '../model/costItem.js';
-import { DROP } from '../model/cpuComponents.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { IMMEDIATE, newPoller, type HostBuild, type ModeTopology } from './hostBuild.js';
+import { newPoller, nicVectorSpec, stackTxPoller, type HostBuild, type ModeTopology } from './hostBuild.js';
 
 /**
  * The reference without virtualization: RSS spreads the flows (one per "VM") over one NIC queue
@@ -11,7 +9,6 @@ import { IMMEDIATE, newPoller, type HostBuild, type ModeTopology } from './hostB
  */
 export function buildNativeTopology(b: HostBuild): ModeTopology {
   const { cost, config } = b;
-  const costs = cost.costs;
   const queues = Math.min(config.host.cores, config.nic.rxQueues);
   const rxQueues: Poller[] = [];
   const roles = new Map<number, string>();
@@ -20,16 +17,11 @@ export function buildNativeTopology(b: HostBuild): ModeTopology {
     if (!b.rx) continue;
     rxQueues.push(
       newPoller(b, {
+        ...nicVectorSpec(b),
         name: `native.rx.q${q}`,
         core: b.hostCores[q]!,
-        ringCapacity: config.nic.ringSize,
-        dropLocation: DROP.nicRxRing,
-        moderation: b.nicModeration,
         budget: config.guest.napiBudget,
-        perInterrupt: cost.charge([cost.cycles('interrupts', costs.hostIrqCycles)], 0, 1),
-        perPoll: cost.charge([cost.cycles('interrupts', costs.napiPollCycles)]),
         perPacket: [cost.stack('hostStack')],
-        signal: NO_CHARGE,
         output: b.delivery,
       }),
     );
@@ -40,19 +32,11 @@ export function buildNativeTopology(b: HostBuild): ModeTopology {
   for (let flow = 0; flow < count; flow++) {
     if (b.rx) rxEntry[flow] = rxQueues[flow % queues]!;
     if (b.tx) {
-      txEntry[flow] = newPoller(b, {
-        name: `native.tx.flow${flow}`,
-        core: b.hostCores[flow % queues]!,
-        ringCapacity: config.guest.ringSize,
-        dropLocation: DROP.source,
-        moderation: IMMEDIATE,
-        budget: config.guest.napiBudget,
-        perInterrupt: NO_CHARGE,
-        perPoll: NO_CHARGE,
-        perPacket: [cost.stack('hostStack'), cost.cycles('hostStack', costs.txCompletionCycles)],
-        signal: NO_CHARGE,
-        output: b.nicTx,
-      });
+      txEntry[flow] = stackTxPoller(
+        b,
+        { name: `native.tx.flow${flow}`, core: b.hostCores[flow % queues]!, output: b.nicTx },
+        'hostStack',
+      );
     }
   }
   return { rxEntry, txEntry, hostCoreRoles: roles };

@@ -1,8 +1,7 @@
-import { NO_CHARGE, type Charge, type CostItem } from '../model/costItem.js';
-import { DROP } from '../model/cpuComponents.js';
+import type { Charge, CostItem } from '../model/costItem.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { IMMEDIATE, newPoller, type HostBuild } from './hostBuild.js';
+import { newPoller, nicVectorSpec, txBackendPoller, type HostBuild } from './hostBuild.js';
 
 /**
  * A VM's dedicated NIC queue/pool (VMDq, VMQ) handled on the host core that owns its MSI-X vector:
@@ -17,18 +16,12 @@ export function queueRxPoller(
   perPacket: readonly CostItem[],
   guest: PacketSink,
 ): Poller {
-  const { cost, config } = b;
   return newPoller(b, {
+    ...nicVectorSpec(b),
     name: `queue.rx.vm${vm}`,
     core: b.hostCores[coreIndex]!,
-    ringCapacity: config.nic.ringSize,
-    dropLocation: DROP.nicRxRing,
-    moderation: b.nicModeration,
-    budget: config.guest.napiBudget,
-    perInterrupt: cost.charge([cost.cycles('interrupts', cost.costs.hostIrqCycles)], 0, 1),
-    perPoll: cost.charge([cost.cycles('interrupts', cost.costs.napiPollCycles)]),
+    budget: b.config.guest.napiBudget,
     perPacket,
-    signal: NO_CHARGE,
     output: guest,
   });
 }
@@ -41,18 +34,11 @@ export function queueTxBackend(
   perPacket: readonly CostItem[],
   signal: Charge,
 ): Poller {
-  const { cost, config } = b;
-  return newPoller(b, {
+  const { cost } = b;
+  return txBackendPoller(b, {
     name: `queue.tx.vm${vm}`,
     core: b.hostCores[coreIndex]!,
-    ringCapacity: config.guest.ringSize,
-    dropLocation: DROP.switchBacklog,
-    moderation: IMMEDIATE,
-    budget: config.guest.backendBatch,
-    perInterrupt: NO_CHARGE,
-    perPoll: cost.charge([cost.cycles('switch', cost.costs.napiPollCycles)]),
     perPacket: [...perPacket, cost.cycles('switch', cost.costs.txCompletionCycles)],
     signal,
-    output: b.nicTx,
   });
 }

@@ -1,8 +1,7 @@
-import { NO_CHARGE, type Charge, type CostItem } from '../model/costItem.js';
-import { DROP } from '../model/cpuComponents.js';
+import type { Charge, CostItem } from '../model/costItem.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { IMMEDIATE, newPoller, type HostBuild } from './hostBuild.js';
+import { newPoller, nicVectorSpec, txBackendPoller, type HostBuild } from './hostBuild.js';
 
 /** The host core the software switch (and the NIC's default queue) runs on. */
 export const SWITCH_CORE = 0;
@@ -23,16 +22,11 @@ export function switchRxPoller(b: HostBuild, outputs: readonly PacketSink[], cop
   ];
   if (copies === 2) perPacket.push(cost.copy(false));
   return newPoller(b, {
+    ...nicVectorSpec(b),
     name: 'switch.rx',
     core: b.hostCores[SWITCH_CORE]!,
-    ringCapacity: config.nic.ringSize,
-    dropLocation: DROP.nicRxRing,
-    moderation: b.nicModeration,
     budget: config.guest.backendBatch,
-    perInterrupt: cost.charge([cost.cycles('interrupts', costs.hostIrqCycles)], 0, 1),
-    perPoll: cost.charge([cost.cycles('interrupts', costs.napiPollCycles)]),
     perPacket,
-    signal: NO_CHARGE,
     output: outputs,
   });
 }
@@ -43,7 +37,7 @@ export function switchRxPoller(b: HostBuild, outputs: readonly PacketSink[], cop
  * NIC buffer, and queues them on the NIC's TX ring.
  */
 export function switchTxBackend(b: HostBuild, vm: number, copies: 1 | 2, signal: Charge): Poller {
-  const { cost, config } = b;
+  const { cost } = b;
   const costs = cost.costs;
   const perPacket: CostItem[] = [
     cost.cycles('switch', costs.switchLookupCycles),
@@ -52,18 +46,11 @@ export function switchTxBackend(b: HostBuild, vm: number, copies: 1 | 2, signal:
     cost.cycles('switch', costs.txCompletionCycles),
   ];
   if (copies === 2) perPacket.push(cost.copy(false));
-  return newPoller(b, {
+  return txBackendPoller(b, {
     name: `switch.tx.vm${vm}`,
     core: b.hostCores[SWITCH_CORE]!,
-    ringCapacity: config.guest.ringSize,
-    dropLocation: DROP.switchBacklog,
-    moderation: IMMEDIATE,
-    budget: config.guest.backendBatch,
-    perInterrupt: NO_CHARGE,
-    perPoll: cost.charge([cost.cycles('switch', costs.napiPollCycles)]),
     perPacket,
     signal,
-    output: b.nicTx,
   });
 }
 

@@ -56,13 +56,14 @@ export function assignClocks(sim: Simulator, cores: readonly CpuCore[]): number[
   const ranks = new Array<number>(count).fill(0);
   for (;;) {
     settle(lazy, upstream, downstream, fedFromOutside);
-    // Rank: one more than the one group feeding it. A chain deeper than MAX_RANK (or a cycle)
-    // demotes the core where it overflows, and the rules are settled again.
+    // Rank: one more than the one group feeding it. A chain deeper than MAX_RANK goes back to
+    // the heap at its root (the stage fed from the heap), so the deepest stages stay groups; a
+    // cycle, which has no root, at the core where it overflows. Then the rules are settled again.
     ranks.fill(0);
     for (let i = 0; i < count; i++) if (lazy[i]) ranks[i] = 1;
     let overflow = -1;
     for (let pass = 0; pass <= MAX_RANK && overflow < 0; pass++) {
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < count && overflow < 0; i++) {
         if (!lazy[i]) continue;
         const feeder = lazyFeeder(i, lazy, upstream);
         ranks[i] = feeder < 0 ? 1 : ranks[feeder]! + 1;
@@ -70,7 +71,7 @@ export function assignClocks(sim: Simulator, cores: readonly CpuCore[]): number[
       }
     }
     if (overflow < 0) break;
-    lazy[overflow] = false;
+    lazy[chainRoot(overflow, lazy, upstream)] = false;
   }
 
   cores.forEach((core, i) => {
@@ -117,6 +118,17 @@ function settle(
       }
     }
   }
+}
+
+/** The first group of the chain of groups feeding group `i`; `i` itself when the chain is a cycle. */
+function chainRoot(i: number, lazy: readonly boolean[], upstream: readonly Set<number>[]): number {
+  let at = i;
+  for (let steps = 0; steps < lazy.length; steps++) {
+    const feeder = lazyFeeder(at, lazy, upstream);
+    if (feeder < 0) return at;
+    at = feeder;
+  }
+  return i;
 }
 
 /** The group feeding group `i`, or -1 when it is fed from the global heap. */

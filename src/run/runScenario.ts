@@ -114,6 +114,18 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
   const ratePps = offeredPps(config.workload.load, config.nic.linkGbps, config.workload.frame);
   const poisson = config.workload.arrivals === 'poisson';
   const fixedBytes = fixedFrameBytes(config.workload.frame);
+  /** One direction's traffic, with its own random streams (`vms.rx`, `frames.rx`, `arrivals.rx`, …). */
+  const trafficSource = (dir: 'rx' | 'tx', entry: (id: number, nowPs: number) => void): TrafficSource =>
+    new TrafficSource(sim, pool, recorder, {
+      ratePps,
+      arrivals: config.workload.arrivals,
+      stopPs: windowEndPs,
+      pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream(`vms.${dir}`) : null),
+      pickBytes: makeFramePicker(config.workload.frame, rng.stream(`frames.${dir}`)),
+      ...(fixedBytes === null ? {} : { fixedBytes }),
+      random: rng.stream(`arrivals.${dir}`),
+      entry,
+    });
   if (rx) {
     const nicRx = new NicRxPort(
       pool,
@@ -126,36 +138,16 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
       DROP.source,
       topology.rxEntry,
     );
-    sim.addSource(
-      new TrafficSource(sim, pool, recorder, {
-        ratePps,
-        arrivals: config.workload.arrivals,
-        stopPs: windowEndPs,
-        pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream('vms.rx') : null),
-        pickBytes: makeFramePicker(config.workload.frame, rng.stream('frames.rx')),
-        ...(fixedBytes === null ? {} : { fixedBytes }),
-        random: rng.stream('arrivals.rx'),
-        entry: (id, nowPs) => nicRx.receive(id, nowPs),
-      }),
-    );
+    sim.addSource(trafficSource('rx', (id, nowPs) => nicRx.receive(id, nowPs)));
   }
   if (tx) {
     const txEntry = topology.txEntry;
     for (const sink of new Set(txEntry)) sink.addProducer?.(null);
     sim.addSource(
-      new TrafficSource(sim, pool, recorder, {
-        ratePps,
-        arrivals: config.workload.arrivals,
-        stopPs: windowEndPs,
-        pickVm: makeVmPicker(vmCount, config.vms.weights, poisson ? rng.stream('vms.tx') : null),
-        pickBytes: makeFramePicker(config.workload.frame, rng.stream('frames.tx')),
-        ...(fixedBytes === null ? {} : { fixedBytes }),
-        random: rng.stream('arrivals.tx'),
-        entry: (id, nowPs) => {
-          const sink = txEntry[pool.vm[id]!]!;
-          sink.accept(id, nowPs, nowPs);
-          sink.wake(nowPs);
-        },
+      trafficSource('tx', (id, nowPs) => {
+        const sink = txEntry[pool.vm[id]!]!;
+        sink.accept(id, nowPs, nowPs);
+        sink.wake(nowPs);
       }),
     );
   }

@@ -380,6 +380,8 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     let n = 0;
     let bytesTaken = 0;
     let t = nowPs + totalPs;
+    // Two copies of the frame loop, one per kind of output, so neither pays a per-frame branch:
+    // this is the simulator's hottest loop.
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
       while (n < budget && size > 0) {

@@ -33,16 +33,21 @@ export interface PublishedCheck {
 }
 
 /** Ethernet + IPv4 + TCP (with timestamps) header bytes: TCP payload = frame − 70 B. */
-export const TCP_OVERHEAD_BYTES = 70;
+const TCP_OVERHEAD_BYTES = 70;
 
 /** TCP payload Gbit/s equivalent of a run's delivered frames (what netperf-style tools report). */
-export function payloadGbps(run: RunResult): number {
+function payloadGbps(run: RunResult): number {
   return (run.delivered.mpps * 1e6 * (run.frameBytes - TCP_OVERHEAD_BYTES) * 8) / 1e9;
 }
 
+/** Host plus guest cores busy in a run. */
+function totalCores(run: RunResult): number {
+  return run.cpu.hostCores + run.cpu.guestCores;
+}
+
 /** Host plus guest cores per delivered Gbit/s. */
-export function totalCpuPerGbps(run: RunResult): number {
-  return (run.cpu.hostCores + run.cpu.guestCores) / run.delivered.gbps;
+function totalCpuPerGbps(run: RunResult): number {
+  return totalCores(run) / run.delivered.gbps;
 }
 
 function pick(
@@ -66,6 +71,11 @@ function pick(
 
 function cyclesPerFrame(run: RunResult): number {
   return run.cpu.hostCyclesPerPacket + run.cpu.guestCyclesPerPacket;
+}
+
+/** Native cycles per frame as a percentage of SR-IOV's, from the first input's runs. */
+function percentOfBareMetal(runs: readonly (readonly RunResult[])[]): number {
+  return (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100;
 }
 
 const R5_SOURCE = 'Intel/VMware, "Intelligent Queuing Technologies for Virtualization" (~2008), p.4';
@@ -171,8 +181,7 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     measure: (runs) => {
       const few = pick(runs[0], 'sriov', undefined, 10);
       const many = pick(runs[0], 'sriov', undefined, 60);
-      const cores = (run: RunResult) => run.cpu.hostCores + run.cpu.guestCores;
-      return ((cores(many) - cores(few)) / 50) * 100;
+      return ((totalCores(many) - totalCores(few)) / 50) * 100;
     },
   },
   {
@@ -185,8 +194,7 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     tolerancePct: 0,
     inputs: [{ file: 'r2-eli.yaml' }],
     fitted: 'workload.appCyclesPerFrame = 8000 (the benchmark’s per-request work)',
-    measure: (runs) =>
-      (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100,
+    measure: (runs) => percentOfBareMetal(runs),
   },
   {
     id: 'R2b',
@@ -197,8 +205,7 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     published: { kind: 'range', low: 97, high: 100 },
     tolerancePct: 0,
     inputs: [{ file: 'r2-eli-exitless.yaml' }],
-    measure: (runs) =>
-      (cyclesPerFrame(pick(runs[0], 'native')) / cyclesPerFrame(pick(runs[0], 'sriov'))) * 100,
+    measure: (runs) => percentOfBareMetal(runs),
   },
   {
     id: 'R10a',

@@ -113,18 +113,28 @@ interface Report {
   readonly received?: string;
 }
 
+/** A value of the wrong shape: `expected …, found …`, then `; fix` when there is one. */
+function mismatch(path: FieldPath, expected: string, received: string, fix?: string): Report {
+  return {
+    path,
+    target: 'value',
+    expected,
+    received,
+    message: `expected ${expected}, found ${received}${fix === undefined ? '' : `; ${fix}`}`,
+  };
+}
+
 function reportsOf(flat: FlatIssue): Report[] {
   if (flat.kind === 'union') {
     const received = describeValue(flat.input);
     const { suggestion } = flat;
     return [
-      {
-        path: flat.path,
-        target: 'value',
-        expected: flat.expected,
+      mismatch(
+        flat.path,
+        flat.expected,
         received,
-        message: `expected ${flat.expected}, found ${received}; ${suggestion === undefined ? fixFor(flat.input) : `did you mean "${suggestion}"?`}`,
-      },
+        suggestion === undefined ? fixFor(flat.input) : `did you mean "${suggestion}"?`,
+      ),
     ];
   }
   const { issue, path } = flat;
@@ -162,16 +172,7 @@ function reportsOf(flat: FlatIssue): Report[] {
           },
         ];
       }
-      const received = describeValue(issue.input);
-      return [
-        {
-          path,
-          target: 'value',
-          expected,
-          received,
-          message: `expected ${expected}, found ${received}; ${fixFor(issue.input, issue.expected)}`,
-        },
-      ];
+      return [mismatch(path, expected, describeValue(issue.input), fixFor(issue.input, issue.expected))];
     }
     case 'too_small':
     case 'too_big': {
@@ -182,9 +183,7 @@ function reportsOf(flat: FlatIssue): Report[] {
           issue.code === 'too_small'
             ? `a list of at least ${bound} item${bound === 1 ? '' : 's'}`
             : `at most ${bound} items`;
-        return [
-          { path, target: 'value', expected, received, message: `expected ${expected}, found ${received}` },
-        ];
+        return [mismatch(path, expected, received)];
       }
       const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
       const expected = `a number ${op} ${bound}`;
@@ -192,15 +191,7 @@ function reportsOf(flat: FlatIssue): Report[] {
         issue.code === 'too_small' && bound === 0 && typeof issue.input === 'number' && issue.input < 0
           ? 'negative values are not allowed'
           : `use a value ${op} ${bound}`;
-      return [
-        {
-          path,
-          target: 'value',
-          expected,
-          received,
-          message: `expected ${expected}, found ${received}; ${fix}`,
-        },
-      ];
+      return [mismatch(path, expected, received, fix)];
     }
     case 'invalid_value': {
       const choices = issue.values.map((value) => String(value));
@@ -208,32 +199,15 @@ function reportsOf(flat: FlatIssue): Report[] {
       const received = describeValue(issue.input);
       const suggestion = typeof issue.input === 'string' ? didYouMean(issue.input, choices) : undefined;
       const fix = suggestion === undefined ? `use ${expected}` : `did you mean "${suggestion}"?`;
-      return [
-        {
-          path,
-          target: 'value',
-          expected,
-          received,
-          message: `expected ${expected}, found ${received}; ${fix}`,
-        },
-      ];
+      return [mismatch(path, expected, received, fix)];
     }
     case 'invalid_format': {
-      const received = describeValue(issue.input);
       const suggestion =
         isLoadFormatIssue(issue) && typeof issue.input === 'string'
           ? suggestLoadText(issue.input)
           : undefined;
-      const fix = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
-      return [
-        {
-          path,
-          target: 'value',
-          expected: issue.message,
-          received,
-          message: `expected ${issue.message}, found ${received}${fix}`,
-        },
-      ];
+      const fix = suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
+      return [mismatch(path, issue.message, describeValue(issue.input), fix)];
     }
     default:
       return [{ path, target: 'value', message: issue.message }];
@@ -260,7 +234,7 @@ function typeText(expected: string): string {
 }
 
 /** How a value reads in a message. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value (null)';
   if (typeof value === 'number') {

@@ -1,5 +1,6 @@
 import type { FieldPath } from './locatedProblem.js';
 import { mergeScenarioInput } from './mergeScenarioInput.js';
+import { roundScaled } from './parseLoad.js';
 import { SCENARIO_DEFAULTS } from './resolveScenario.js';
 import type { FrameSpec, LoadSpec, ModeId } from './scenarioConfig.js';
 import type { ScenarioInput } from './scenarioInput.js';
@@ -44,7 +45,7 @@ export function expandMatrix(spec: ScenarioSpec, overrides: ScenarioInput = {}):
           const vmCount = vms.value ?? base.vms?.count ?? SCENARIO_DEFAULTS.vmCount;
           const loadValue =
             load.value !== undefined && loadPerVm
-              ? { unit: load.value.unit, value: Number((load.value.value * vmCount).toPrecision(12)) }
+              ? { unit: load.value.unit, value: roundScaled(load.value.value * vmCount) }
               : load.value;
           const input: ScenarioInput = {
             ...base,

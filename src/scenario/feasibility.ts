@@ -41,9 +41,7 @@ const RESOURCE_NAMES: Readonly<Record<ModeId, string>> = {
 export function feasibility(config: ScenarioConfig): FeasibilityReport {
   const placement = placeVms(config);
   const { workload, nic } = config;
-  const pps = offeredPps(workload.load, nic.linkGbps, workload.frame);
-  const directions = workload.direction === 'bidir' ? 2 : 1;
-  const simulatedMs = workload.durationMs + workload.warmupMs;
+  const { pps, directions, simulatedMs, frames } = offeredWork(config);
   return {
     placement,
     vmRanges: vmRanges(placement.vmPath),
@@ -53,7 +51,7 @@ export function feasibility(config: ScenarioConfig): FeasibilityReport {
     offeredGbpsPerDirection: (pps * meanFrameBytes(workload.frame) * 8) / 1e9,
     lineRatePct: (pps / lineRatePps(nic.linkGbps, workload.frame)) * 100,
     simulatedMs,
-    packets: framesToSimulate(config),
+    packets: frames,
   };
 }
 
@@ -62,10 +60,21 @@ export function feasibility(config: ScenarioConfig): FeasibilityReport {
  * (warm-up + duration). The resource guard (src/run/estimateWork.ts) sums this over a command's runs.
  */
 export function framesToSimulate(config: ScenarioConfig): number {
+  return offeredWork(config).frames;
+}
+
+/** Offered frames/s in one direction, directions, warm-up plus measured ms, and the frames that makes. */
+function offeredWork(config: ScenarioConfig): {
+  pps: number;
+  directions: 1 | 2;
+  simulatedMs: number;
+  frames: number;
+} {
   const { workload, nic } = config;
   const pps = offeredPps(workload.load, nic.linkGbps, workload.frame);
   const directions = workload.direction === 'bidir' ? 2 : 1;
-  return Math.round(pps * directions * ((workload.durationMs + workload.warmupMs) / 1000));
+  const simulatedMs = workload.durationMs + workload.warmupMs;
+  return { pps, directions, simulatedMs, frames: Math.round(pps * directions * (simulatedMs / 1000)) };
 }
 
 function vmRanges(paths: readonly VmPath[]): VmRange[] {

@@ -10,7 +10,10 @@ export function mergeScenarioInput(base: ScenarioInput, override: ScenarioInput)
   const merged: Record<string, unknown> = { ...definedOnly(base) };
   for (const [key, value] of Object.entries(definedOnly(override))) {
     if ((SECTIONS as readonly string[]).includes(key)) {
-      merged[key] = { ...definedOnly(merged[key]), ...definedOnly(value) };
+      merged[key] = {
+        ...definedOnly(merged[key] as object | undefined),
+        ...definedOnly(value as object | undefined),
+      };
     } else {
       merged[key] = value;
     }
@@ -18,9 +21,15 @@ export function mergeScenarioInput(base: ScenarioInput, override: ScenarioInput)
   return merged as ScenarioInput;
 }
 
-function definedOnly(value: unknown): Record<string, unknown> {
+export type DefinedOnly<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
+/**
+ * Drop keys whose value is undefined (zod's optional output allows them; ScenarioInput does not).
+ * Anything that is not an object yields `{}`.
+ */
+export function definedOnly<T extends object>(value: T | undefined): DefinedOnly<T> {
   if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as DefinedOnly<T>;
 }
 
 /** The value at a dotted ScenarioInput path (`vms.count`), or undefined. */

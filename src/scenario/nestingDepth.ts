@@ -1,7 +1,7 @@
 /** Deepest nesting a scenario file may use; real scenarios use four or five levels. */
 export const MAX_NESTING_DEPTH = 64;
 /** Deepest indentation of a block-style line, columns (block nesting is indentation). */
-export const MAX_INDENT_COLUMNS = 4 * MAX_NESTING_DEPTH;
+const MAX_INDENT_COLUMNS = 4 * MAX_NESTING_DEPTH;
 
 /**
  * Find where YAML/JSON text nests deeper than the cap, before any parser recurses into it: flow
@@ -19,7 +19,6 @@ export function findExcessiveNesting(text: string): number | undefined {
     if (ch === '\n') {
       lineStart = true;
       indent = 0;
-      if (quote === "'") continue;
       continue;
     }
     if (lineStart) {

@@ -41,8 +41,11 @@ function isLoadUnitText(text: string): text is LoadUnitText {
   return Object.hasOwn(LOAD_UNITS, text);
 }
 
-/** Undo binary floating-point noise from unit scaling (800 × 0.001 → 0.8, not 0.8000000000000002). */
-function roundScaled(value: number): number {
+/**
+ * Undo binary floating-point noise from scaling or summing loads (800 × 0.001 → 0.8, not
+ * 0.8000000000000002): 12 significant digits.
+ */
+export function roundScaled(value: number): number {
   return Number(value.toPrecision(12));
 }
 

@@ -36,7 +36,7 @@ export interface ParsedScenarioText {
 }
 
 /** Alias expansions allowed while converting a document: stops "billion laughs" files. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** `.json` → JSON, `.yaml`/`.yml` → YAML; otherwise (stdin, other names) sniff the first character. */
 export function scenarioFormatOf(source: string, text: string): { format: ScenarioFormat; sniffed: boolean } {

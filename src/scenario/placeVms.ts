@@ -24,7 +24,7 @@ export function placeVms(config: ScenarioConfig): VmPlacement {
     const vmPath: VmPath[] = new Array<VmPath>(count);
     for (let vm = 0; vm < count; vm++) vmPath[vm] = vm < dedicated ? kind : 'softwareSwitch';
     return {
-      dedicated: kind === 'softwareSwitch' ? 0 : dedicated,
+      dedicated,
       fallback: count - dedicated,
       vmPath,
       note,
@@ -32,10 +32,11 @@ export function placeVms(config: ScenarioConfig): VmPlacement {
   };
   switch (config.mode) {
     case 'native':
-      return {
-        ...make(count, 'native', ''),
-        note: `no VMs: ${count} flows spread by RSS over ${Math.min(config.host.cores, config.nic.rxQueues)} queues/cores`,
-      };
+      return make(
+        count,
+        'native',
+        `no VMs: ${count} flows spread by RSS over ${Math.min(config.host.cores, config.nic.rxQueues)} queues/cores`,
+      );
     case 'paravirt':
     case 'emulated':
       return make(0, 'softwareSwitch', `all ${count} VMs behind the software switch on host core 0`);

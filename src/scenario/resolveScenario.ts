@@ -7,6 +7,9 @@ import type { Problem, Resolved } from './problem.js';
 import {
   ARRIVAL_KINDS,
   DIRECTIONS,
+  isArrivalKind,
+  isDirection,
+  isModeId,
   MODE_IDS,
   type FrameSpec,
   type LoadSpec,
@@ -71,7 +74,7 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
     });
   }
   const mode = input.mode ?? SCENARIO_DEFAULTS.mode;
-  if (!(MODE_IDS as readonly string[]).includes(mode)) {
+  if (!isModeId(mode)) {
     problems.push({
       path: 'mode',
       message: `unknown mode "${String(mode)}"; use one of ${MODE_IDS.join(', ')}`,
@@ -183,13 +186,13 @@ export function resolveScenario(input: ScenarioInput): Resolved<ScenarioConfig> 
   checkInteger(problems, 'workload.sourceQueueFrames', workload.sourceQueueFrames, 1, 1 << 24);
   const seed = input.seed ?? SCENARIO_DEFAULTS.seed;
   checkInteger(problems, 'seed', seed, 0, 2 ** 32 - 1);
-  if (!(DIRECTIONS as readonly string[]).includes(workload.direction)) {
+  if (!isDirection(workload.direction)) {
     problems.push({
       path: 'workload.direction',
       message: `unknown direction "${String(workload.direction)}"; use ${DIRECTIONS.join(', ')}`,
     });
   }
-  if (!(ARRIVAL_KINDS as readonly string[]).includes(workload.arrivals)) {
+  if (!isArrivalKind(workload.arrivals)) {
     problems.push({
       path: 'workload.arrivals',
       message: `unknown arrival process "${String(workload.arrivals)}"; use ${ARRIVAL_KINDS.join(', ')}`,

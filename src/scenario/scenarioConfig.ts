@@ -114,3 +114,11 @@ export interface ScenarioConfig {
 export function isModeId(value: string): value is ModeId {
   return (MODE_IDS as readonly string[]).includes(value);
 }
+
+export function isDirection(value: string): value is Direction {
+  return (DIRECTIONS as readonly string[]).includes(value);
+}
+
+export function isArrivalKind(value: string): value is ArrivalKind {
+  return (ARRIVAL_KINDS as readonly string[]).includes(value);
+}

@@ -29,7 +29,7 @@ function oneOf<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]]>(
   return z.union(options, { error: () => expected });
 }
 
-export const MODE_EXPECTED = `a mode: ${MODE_IDS.join(', ')}`;
+const MODE_EXPECTED = `a mode: ${MODE_IDS.join(', ')}`;
 const modeSchema = z.enum(MODE_IDS);
 
 const LOAD_EXPECTED =

@@ -1,4 +1,5 @@
-import { parseLoad } from './parseLoad.js';
+import { definedOnly } from './mergeScenarioInput.js';
+import { parseLoad, roundScaled } from './parseLoad.js';
 import type { FieldPath } from './locatedProblem.js';
 import type { FrameValue, LoadValue, ScenarioFile } from './scenarioFileSchema.js';
 import type { FrameSpec, LoadSpec, ModeId } from './scenarioConfig.js';
@@ -107,13 +108,6 @@ export function scenarioSpecFromFile(file: ScenarioFile): { spec: ScenarioSpec; 
   return { spec, problems };
 }
 
-type DefinedOnly<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
-
-/** Drop keys whose value is undefined (zod's optional output allows them; ScenarioInput does not). */
-function definedOnly<T extends object>(value: T): DefinedOnly<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as DefinedOnly<T>;
-}
-
 function axisOf<T>(value: T | readonly T[], path: FieldPath): MatrixAxis<T> {
   return Array.isArray(value)
     ? { values: value as readonly T[], path, list: true }
@@ -157,5 +151,5 @@ function perVmLoads(
     });
     return undefined;
   }
-  return { weights, total: { unit, value: Number(total.toPrecision(12)) } };
+  return { weights, total: { unit, value: roundScaled(total) } };
 }

@@ -21,8 +21,8 @@ function cell(change: MetricChange): string {
   return `${value(change.base)} → ${value(change.new)} (${formatPercentChange(change.percent)})`;
 }
 
-function status(run: RunComparison): string {
-  if (run.violations.length === 0) return 'ok';
+/** The status cell of a run that broke a threshold (runs that did not just say `ok`). */
+function regressionStatus(run: RunComparison): string {
   return `REGRESSION: ${run.violations.map((violation) => violation.threshold.text).join(', ')}`;
 }
 
@@ -51,7 +51,7 @@ export function formatComparisonTable(comparison: Comparison, color: boolean): s
     table.push([
       run.matchedBy === 'title' ? `${run.title} *` : run.title,
       ...run.changes.map(cell),
-      run.violations.length === 0 ? style.good('ok') : style.bad(status(run)),
+      run.violations.length === 0 ? style.good('ok') : style.bad(regressionStatus(run)),
     ]);
   }
   const sections = [table.toString(), summaryLine(comparison)];

@@ -1,4 +1,5 @@
 import type { Recorder } from '../metrics/recorder.js';
+import { WIRE_OVERHEAD_BYTES } from '../workload/frameMix.js';
 import { NO_CHARGE, type Charge } from './costItem.js';
 import type { FifoStage } from './fifoStage.js';
 import type { PacketPool } from './packetPool.js';
@@ -7,7 +8,7 @@ import type { PcieTiming } from './pcieLink.js';
 
 /** ps one frame occupies a link: (frame + 20 B preamble/IFG) × 8 bits at linkGbps. */
 export function wirePs(bytes: number, linkGbps: number): number {
-  return Math.round(((bytes + 20) * 8000) / linkGbps);
+  return Math.round(((bytes + WIRE_OVERHEAD_BYTES) * 8000) / linkGbps);
 }
 
 /**

@@ -1,15 +1,11 @@
 import type { BenchResult, RunResult } from '../run/runResult.js';
 import type { HashedRunResult } from '../run/withConfigHash.js';
 import { pointOf } from '../sweep/sweepResult.js';
+import { csvText, type CsvColumn } from './csvText.js';
 import { METRIC_PATHS, metricValue } from './metricPaths.js';
 import { runLoadLabel } from './runNames.js';
 
-interface CsvColumn {
-  readonly name: string;
-  readonly value: (run: RunResult, index: number) => string | number | undefined;
-}
-
-const LABEL_COLUMNS: readonly CsvColumn[] = [
+const LABEL_COLUMNS: readonly CsvColumn<RunResult>[] = [
   { name: 'point', value: (run, index) => pointOf(run, index) },
   { name: 'configHash', value: (run) => (run as Partial<HashedRunResult>).configHash },
   { name: 'modelVersion', value: (run) => (run as Partial<HashedRunResult>).modelVersion },
@@ -27,7 +23,7 @@ const LABEL_COLUMNS: readonly CsvColumn[] = [
  * Column order of the CSV: labels, then every metric path (METRIC_PATHS order), then the
  * bottleneck. Stable: new columns are only ever appended.
  */
-export const CSV_COLUMNS: readonly CsvColumn[] = [
+export const CSV_COLUMNS: readonly CsvColumn<RunResult>[] = [
   ...LABEL_COLUMNS,
   ...METRIC_PATHS.map((path) => ({ name: path, value: (run: RunResult) => metricValue(run, path) })),
   { name: 'bottleneck', value: (run) => run.bottleneck },
@@ -35,15 +31,5 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 
 /** RFC 4180 CSV with a header row: one row per run, numbers at full precision, `\n` line ends. */
 export function formatCsv(result: BenchResult): string {
-  const rows = [CSV_COLUMNS.map((column) => csvField(column.name))];
-  for (const [index, run] of result.runs.entries()) {
-    rows.push(CSV_COLUMNS.map((column) => csvField(column.value(run, index))));
-  }
-  return rows.map((row) => `${row.join(',')}\n`).join('');
-}
-
-function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvText(CSV_COLUMNS, result.runs);
 }

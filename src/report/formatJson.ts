@@ -1,6 +1,6 @@
 import { COST_NAMES } from '../model/costTable.js';
 import { CPU_COMPONENTS, DROP_LOCATIONS, type BenchResult } from '../run/runResult.js';
-import { toJsonText, type JsonKeyOrder } from './toJsonText.js';
+import { normalize, toJsonText, type JsonKeyOrder } from './toJsonText.js';
 
 /** Key order of the echoed effective configuration (ScenarioConfig), shared by every JSON result. */
 export const SCENARIO_CONFIG_KEY_ORDER: JsonKeyOrder = {
@@ -96,4 +96,9 @@ const BENCH_RESULT_KEY_ORDER: JsonKeyOrder = {
 /** The JSON result contract (see README, "JSON result"): stable keys, full precision, no NaN. */
 export function formatJson(result: BenchResult): string {
   return toJsonText(result, BENCH_RESULT_KEY_ORDER);
+}
+
+/** The JSON result as plain data, before serialization: formatJson's text is this, indented. */
+export function jsonResultValue(result: BenchResult): unknown {
+  return normalize(result, BENCH_RESULT_KEY_ORDER);
 }

@@ -1,6 +1,6 @@
 import type { BenchResult, RunResult } from '../run/runResult.js';
 import { pointOf } from '../sweep/sweepResult.js';
-import { formatJson } from './formatJson.js';
+import { jsonResultValue } from './formatJson.js';
 
 /**
  * One run as one line of NDJSON: `schemaVersion` and the sweep `point` first, then the run exactly
@@ -12,9 +12,10 @@ export function ndjsonLine(
   schemaVersion: number,
   tool: BenchResult['tool'],
 ): string {
-  const document = formatJson({ schemaVersion, tool, seed: run.scenario.seed, runs: [run] });
-  const parsed = JSON.parse(document) as { runs: Record<string, unknown>[] };
-  const { point: _point, ...fields } = parsed.runs[0] ?? {};
+  const document = jsonResultValue({ schemaVersion, tool, seed: run.scenario.seed, runs: [run] }) as {
+    runs: Record<string, unknown>[];
+  };
+  const { point: _point, ...fields } = document.runs[0] ?? {};
   return `${JSON.stringify({ schemaVersion, point, ...fields })}\n`;
 }
 

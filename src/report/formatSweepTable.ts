@@ -1,4 +1,5 @@
 import type { BenchResult } from '../run/runResult.js';
+import type { Knee } from '../sweep/findKnees.js';
 import { kneesOf } from '../sweep/sweepResult.js';
 import { borderedTable, keyValueLines, reportStyle } from './reportStyle.js';
 import { SWEEP_DROPS_COLUMN, SWEEP_HEAD, SWEEP_TEXT_COLUMNS, sweepRowCells } from './sweepRows.js';
@@ -6,9 +7,14 @@ import type { TableOptions } from './formatTable.js';
 
 /**
  * The table of a sweep (or a merge): one row per point with what varies (mode, VMs, frame, load,
- * direction) and the headline figures, then the knee of each mode for sweeps over VM counts.
+ * direction) and the headline figures, then the knee of each mode for sweeps over VM counts
+ * (`knees`: by default those the result carries).
  */
-export function formatSweepTable(result: BenchResult, options: TableOptions): string {
+export function formatSweepTable(
+  result: BenchResult,
+  options: TableOptions,
+  knees: readonly Knee[] = kneesOf(result),
+): string {
   const style = reportStyle(options.color);
   if (result.runs.length === 0) return 'no runs\n';
   const table = borderedTable(style, {
@@ -21,7 +27,6 @@ export function formatSweepTable(result: BenchResult, options: TableOptions): st
     table.push(cells);
   }
   const sections = [table.toString()];
-  const knees = kneesOf(result);
   if (knees.length > 0) {
     const several = new Set(knees.map((knee) => knee.workload)).size > 1;
     sections.push(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CPU_COMPONENTS, RESULT_SCHEMA_VERSION, type BenchResult, type RunResult } from '../run/runResult.js';
 import type { Problem, Resolved } from '../scenario/problem.js';
 import { MODE_IDS } from '../scenario/scenarioConfig.js';
-import { parseResults } from '../sweep/parseResults.js';
+import { isRecord, parseResultsDocument } from '../sweep/parseResults.js';
 import { reportInputOf, type NdrPoint, type ReportInput } from './reportInput.js';
 
 /**
@@ -116,7 +116,7 @@ export function parseResultText(text: string, source: string): Resolved<ReportFi
   const document = tryJson(body);
   if (isRecord(document) && document['kind'] === 'rfc2544') return parseRfc2544(document, source);
 
-  const framed = parseResults(body);
+  const framed = parseResultsDocument(document, body);
   if (!framed.ok) {
     return fail(`${source}: ${framed.reason}. Write it again with nicvirt … --format json --output FILE`);
   }
@@ -224,8 +224,4 @@ function tryJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,6 @@
 import type { BenchResult, RunResult } from '../run/runResult.js';
 import type { Direction, ModeId } from '../scenario/scenarioConfig.js';
-import { findKnees } from '../sweep/findKnees.js';
-import { loadLabel } from '../workload/offeredLoad.js';
+import { findKnees, kneeWorkloadLabel } from '../sweep/findKnees.js';
 
 /**
  * A knee to mark on the throughput-vs-VMs chart: where the sweep's knee finder (src/sweep/findKnees)
@@ -42,12 +41,6 @@ export interface ReportInput {
   readonly result: BenchResult;
   readonly knees: readonly KneeMark[];
   readonly ndr: readonly NdrPoint[];
-}
-
-/** `1518 B · 100% · rx`: a curve's workload in the words the knee finder uses for it. */
-function kneeWorkloadLabel(run: RunResult): string {
-  const frame = /^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel;
-  return [frame, loadLabel(run.scenario.workload.load), run.direction].join(' · ');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RunResult } from '../run/runResult.js';
+import { frameSizeText } from '../workload/frameMix.js';
 import { loadLabel } from '../workload/offeredLoad.js';
 import { formatCount, formatDropRatio, formatFixed, formatSignificant } from './formatNumbers.js';
 import { MODE_SHORT_LABELS } from './runSeries.js';
@@ -17,11 +18,7 @@ export interface ResultColumn {
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { heading: 'mode', numeric: false, cell: (run) => MODE_SHORT_LABELS[run.mode] },
   { heading: 'VMs', numeric: true, cell: (run) => formatCount(run.vms) },
-  {
-    heading: 'frame',
-    numeric: false,
-    cell: (run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel),
-  },
+  { heading: 'frame', numeric: false, cell: (run) => frameSizeText(run.frameLabel) },
   { heading: 'dir', numeric: false, cell: (run) => run.direction },
   { heading: 'load', numeric: false, cell: (run) => loadLabel(run.scenario.workload.load) },
   { heading: 'offered Gbit/s', numeric: true, cell: (run) => formatSignificant(run.offered.gbps) },
@@ -40,11 +37,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
 
 /** Columns worth showing for these runs: direction and load only when they differ between runs. */
 export function resultColumnsFor(runs: readonly RunResult[]): readonly ResultColumn[] {
-  const varies = (heading: string) => {
-    const column = RESULT_COLUMNS.find((candidate) => candidate.heading === heading);
-    return column !== undefined && new Set(runs.map(column.cell)).size > 1;
-  };
   return RESULT_COLUMNS.filter(
-    (column) => !['dir', 'load', 'frame'].includes(column.heading) || varies(column.heading),
+    (column) => !['dir', 'load', 'frame'].includes(column.heading) || new Set(runs.map(column.cell)).size > 1,
   );
 }

@@ -1,4 +1,5 @@
 import type { Rfc2544Point, Rfc2544Result, ThroughputFigure } from '../rfc2544/rfc2544Result.js';
+import { frameSizeText } from '../workload/frameMix.js';
 import { formatCount, formatFixed, formatPlain, formatSignificant, MISSING } from './formatNumbers.js';
 import { MODE_SHORT_LABELS } from './runSeries.js';
 
@@ -9,7 +10,7 @@ import { MODE_SHORT_LABELS } from './runSeries.js';
 
 /** `64 B`, `imix`. */
 export function frameCell(point: Rfc2544Point): string {
-  return /^\d+$/.test(point.frameLabel) ? `${point.frameLabel} B` : point.frameLabel;
+  return frameSizeText(point.frameLabel);
 }
 
 /** Decimals of a % of line rate that show the search precision (0.1% → 1, 0.01% → 2). */

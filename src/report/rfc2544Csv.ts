@@ -5,13 +5,9 @@ import {
   type ThroughputFigure,
 } from '../rfc2544/rfc2544Result.js';
 import type { Rfc2544Result } from '../rfc2544/rfc2544Result.js';
+import { csvText, type CsvColumn } from './csvText.js';
 
-type CsvValue = string | number | boolean | null | undefined;
-
-interface Rfc2544CsvColumn {
-  readonly name: string;
-  readonly value: (point: Rfc2544Point) => CsvValue;
-}
+type Rfc2544CsvColumn = CsvColumn<Rfc2544Point>;
 
 const figureColumns = (prefix: 'ndr' | 'pdr'): Rfc2544CsvColumn[] => {
   const fields: readonly (keyof ThroughputFigure)[] = [
@@ -62,15 +58,5 @@ export const RFC2544_CSV_COLUMNS: readonly Rfc2544CsvColumn[] = [
 
 /** RFC 4180 CSV, a header row and one row per mode and frame size; numbers at full precision. */
 export function formatRfc2544Csv(result: Rfc2544Result): string {
-  const rows = [RFC2544_CSV_COLUMNS.map((column) => csvField(column.name))];
-  for (const point of result.points)
-    rows.push(RFC2544_CSV_COLUMNS.map((column) => csvField(column.value(point))));
-  return rows.map((row) => `${row.join(',')}\n`).join('');
-}
-
-/** Empty for missing values (no NDR, no burst measured); quoted when it holds `"`, `,` or a line break. */
-function csvField(value: CsvValue): string {
-  if (value === undefined || value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvText(RFC2544_CSV_COLUMNS, result.points);
 }

@@ -1,4 +1,5 @@
 import type { RunResult } from '../run/runResult.js';
+import { frameSizeText } from '../workload/frameMix.js';
 import { loadLabel } from '../workload/offeredLoad.js';
 
 /** Default load and direction: left out of benchmark names so the common case reads short. */
@@ -25,7 +26,6 @@ export function runKeyParts(run: RunResult): string[] {
 
 /** `sriov · 32 VMs · 1518 B · 100% · rx` */
 export function runTitle(run: RunResult): string {
-  const frame = /^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel;
   const vms = `${run.vms} VM${run.vms === 1 ? '' : 's'}`;
-  return [run.mode, vms, frame, runLoadLabel(run), run.direction].join(' · ');
+  return [run.mode, vms, frameSizeText(run.frameLabel), runLoadLabel(run), run.direction].join(' · ');
 }

@@ -1,5 +1,6 @@
 import type { RunResult } from '../run/runResult.js';
 import { MODE_IDS, type ModeId } from '../scenario/scenarioConfig.js';
+import { frameSizeText } from '../workload/frameMix.js';
 import { loadLabel } from '../workload/offeredLoad.js';
 
 /** Short mode names for legends and axes (the runs' modeName is a sentence-length display name). */
@@ -35,10 +36,7 @@ interface Dimension {
 
 /** What a run can vary in besides mode and VM count, in the order variant text lists them. */
 const DIMENSIONS: readonly Dimension[] = [
-  {
-    name: 'frame',
-    valueOf: (run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel),
-  },
+  { name: 'frame', valueOf: (run) => frameSizeText(run.frameLabel) },
   { name: 'direction', valueOf: (run) => run.direction },
   { name: 'load', valueOf: (run) => `${loadLabel(run.scenario.workload.load)} load` },
   { name: 'arrivals', valueOf: (run) => run.scenario.workload.arrivals },
@@ -55,11 +53,9 @@ const DIMENSIONS: readonly Dimension[] = [
   { name: 'seed', valueOf: (run) => `seed ${run.scenario.seed}` },
 ];
 
-/** The dimensions (other than mode and VMs) whose value differs between runs. */
-export function varyingDimensions(runs: readonly RunResult[]): readonly string[] {
-  return DIMENSIONS.filter((dimension) => new Set(runs.map(dimension.valueOf)).size > 1).map(
-    (dimension) => dimension.name,
-  );
+/** Legend text of a series: `SR-IOV`, or `SR-IOV · 64 B` with a variant. */
+export function seriesLabel(mode: ModeId, variant: string): string {
+  return variant === '' ? MODE_SHORT_LABELS[mode] : `${MODE_SHORT_LABELS[mode]} · ${variant}`;
 }
 
 /**
@@ -67,8 +63,8 @@ export function varyingDimensions(runs: readonly RunResult[]): readonly string[]
  * appearance; runs in a series sorted by VM count (stable, so equal counts keep file order).
  */
 export function groupRunSeries(runs: readonly RunResult[]): readonly RunSeries[] {
-  const varying = new Set(varyingDimensions(runs));
-  const dimensions = DIMENSIONS.filter((dimension) => varying.has(dimension.name));
+  // Only the dimensions (other than mode and VMs) whose value differs between runs.
+  const dimensions = DIMENSIONS.filter((dimension) => new Set(runs.map(dimension.valueOf)).size > 1);
   const variantOf = (run: RunResult) => dimensions.map((dimension) => dimension.valueOf(run)).join(' · ');
   const variants: string[] = [];
   for (const run of runs) {
@@ -84,8 +80,7 @@ export function groupRunSeries(runs: readonly RunResult[]): readonly RunSeries[]
         .sort((a, b) => a.run.vms - b.run.vms || a.order - b.order)
         .map(({ run }) => run);
       if (members.length === 0) continue;
-      const label = variant === '' ? MODE_SHORT_LABELS[mode] : `${MODE_SHORT_LABELS[mode]} · ${variant}`;
-      series.push({ mode, variant, label, variantIndex, runs: members });
+      series.push({ mode, variant, label: seriesLabel(mode, variant), variantIndex, runs: members });
     }
   }
   return series;

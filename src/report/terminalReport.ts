@@ -1,5 +1,4 @@
-import type { BenchResult } from '../run/runResult.js';
-import { findKnees, type Knee } from '../sweep/findKnees.js';
+import { findKnees } from '../sweep/findKnees.js';
 import { formatSweepTable } from './formatSweepTable.js';
 import type { ReportInput } from './reportInput.js';
 import { throughputTerminalChart } from './terminalChart.js';
@@ -10,10 +9,6 @@ import { throughputTerminalChart } from './terminalChart.js';
  */
 export function formatTerminalReport(input: ReportInput, options: { readonly color: boolean }): string {
   const { result } = input;
-  const knees = new Set(result.runs.map((run) => run.vms)).size > 1 ? findKnees(result.runs) : [];
-  // formatSweepTable lists the knees a sweep result carries (kneesOf); give this one its own.
-  const withKnees: BenchResult & { readonly knees?: readonly Knee[] } =
-    knees.length > 0 ? { ...result, knees } : result;
-  const table = formatSweepTable(withKnees, { color: options.color });
+  const table = formatSweepTable(result, { color: options.color }, findKnees(result.runs));
   return `${table}\n${throughputTerminalChart(result, { color: options.color })}`;
 }

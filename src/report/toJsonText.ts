@@ -10,10 +10,18 @@ export type JsonKeyOrder = Readonly<Record<string, readonly string[]>>;
  * must parse everywhere, so a non-finite number is a bug upstream, never silently `null`.
  */
 export function toJsonText(value: unknown, keyOrder: JsonKeyOrder = {}): string {
-  return `${JSON.stringify(normalize(value, '$', '', keyOrder, new Set()), null, 2)}\n`;
+  return `${JSON.stringify(normalize(value, keyOrder), null, 2)}\n`;
 }
 
-function normalize(
+/**
+ * The plain data toJsonText writes for `value`: keys in `keyOrder`, undefined properties left out,
+ * and the same errors. JSON.stringify of it is toJsonText's text without the indentation.
+ */
+export function normalize(value: unknown, keyOrder: JsonKeyOrder = {}): unknown {
+  return normalizeAt(value, '$', '', keyOrder, new Set());
+}
+
+function normalizeAt(
   value: unknown,
   path: string,
   parentKey: string,
@@ -31,7 +39,7 @@ function normalize(
   try {
     if (Array.isArray(value)) {
       return value.map((item: unknown, index) =>
-        normalize(item, `${path}[${index}]`, parentKey, keyOrder, seen),
+        normalizeAt(item, `${path}[${index}]`, parentKey, keyOrder, seen),
       );
     }
     const record = value as Record<string, unknown>;
@@ -44,7 +52,7 @@ function normalize(
     for (const key of keys) {
       const child = record[key];
       if (child === undefined) continue;
-      result[key] = normalize(child, `${path}.${key}`, key, keyOrder, seen);
+      result[key] = normalizeAt(child, `${path}.${key}`, key, keyOrder, seen);
     }
     return result;
   } finally {

@@ -13,7 +13,7 @@ import {
 import {
   burstDurationMs,
   burstTrialConfig,
-  engineTrialOf,
+  oneTrialPerStep,
   ringFramesOf,
   throughputTrialConfig,
   type EngineTrial,
@@ -21,6 +21,7 @@ import {
 import { burstSearchSteps, type BurstSearch } from './searchBurst.js';
 import { throughputSearchSteps, type RateFound, type ThroughputSearch } from './searchThroughput.js';
 import { alongside, driveSteps, type TrialSteps } from './steps.js';
+import { lossRatio } from './trialOutcome.js';
 import { lossTrialFrames, throughputTrialFrames } from './trialRule.js';
 
 /** One unit of work: a mode at a frame size. Plain data, so it could be shipped to a worker. */
@@ -61,7 +62,7 @@ export function* rfc2544PointSteps(spec: Rfc2544PointSpec): TrialSteps<Rfc2544Po
       lineRatePct: percentOf(found.loadFraction),
       mpps: (found.loadFraction * linePps) / 1e6,
       gbps: found.loadFraction * lineGbps,
-      lossRatio: trial ? trial.droppedFrames / trial.offeredFrames : 0,
+      lossRatio: trial ? lossRatio(trial) : 0,
       hostCores: trial ? trial.run.cpu.hostCores : null,
       guestCores: trial ? trial.run.cpu.guestCores : null,
       bottleneck: trial ? trial.run.bottleneck : null,
@@ -121,14 +122,11 @@ function* throughputAndLatency(
   trialFrames: number,
   latencyTrialFrames: number,
 ): TrialSteps<ThroughputAndLatency> {
-  const steps = throughputSearchSteps<EngineTrial>(settings);
-  let next = steps.next();
-  while (!next.done) {
-    const [run] = yield [throughputTrialConfig(config, next.value, trialFrames)];
-    if (!run) throw new Error('no run for a throughput trial');
-    next = steps.next(engineTrialOf(run));
-  }
-  const search = next.value;
+  const search = yield* oneTrialPerStep(
+    throughputSearchSteps<EngineTrial>(settings),
+    (loadFraction) => throughputTrialConfig(config, loadFraction, trialFrames),
+    'throughput',
+  );
   const ndrTrial = search.ndr.outcome;
   if (!settings.latency || !ndrTrial) return { search, latencyAtLoad: [] };
 
@@ -153,14 +151,11 @@ function* throughputAndLatency(
 /** The back-to-back search (null when switched off). */
 function* backToBackSteps(config: ScenarioConfig, maxFrames: number | null): TrialSteps<BurstSearch | null> {
   if (maxFrames === null) return null;
-  const steps = burstSearchSteps({ maxFrames, startFrames: Math.min(16, maxFrames) });
-  let next = steps.next();
-  while (!next.done) {
-    const [run] = yield [burstTrialConfig(config, next.value)];
-    if (!run) throw new Error('no run for a burst trial');
-    next = steps.next(engineTrialOf(run));
-  }
-  return next.value;
+  return yield* oneTrialPerStep(
+    burstSearchSteps({ maxFrames, startFrames: Math.min(16, maxFrames) }),
+    (frames) => burstTrialConfig(config, frames),
+    'burst',
+  );
 }
 
 /** A load fraction as a percentage without binary noise: 0.116 → 11.6, not 11.600000000000001. */

@@ -3,6 +3,7 @@ import type { RunResult } from '../run/runResult.js';
 import { nicQueuesInUse } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { lineRatePps } from '../workload/frameMix.js';
+import type { Steps, TrialSteps } from './steps.js';
 import type { TrialOutcome } from './trialOutcome.js';
 import { MAX_TRIAL_SIMULATED_MS, WARMUP_SHARE } from './trialRule.js';
 
@@ -71,6 +72,25 @@ export function engineTrialOf(run: RunResult): EngineTrial {
     droppedFrames: (offered - delivered) / directions,
     run,
   };
+}
+
+/**
+ * A search that asks one question at a time as trial steps: each question becomes one trial
+ * configuration (`configOf`), and the search is resumed with that run as an EngineTrial. `what`
+ * names the trial in the error when a run is missing.
+ */
+export function* oneTrialPerStep<Question, Result>(
+  steps: Steps<Question, EngineTrial, Result>,
+  configOf: (question: Question) => ScenarioConfig,
+  what: string,
+): TrialSteps<Result> {
+  let next = steps.next();
+  while (!next.done) {
+    const [run] = yield [configOf(next.value)];
+    if (!run) throw new Error(`no run for a ${what} trial`);
+    next = steps.next(engineTrialOf(run));
+  }
+  return next.value;
 }
 
 /** Run one trial configuration in process. */

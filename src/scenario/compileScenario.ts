@@ -1,4 +1,4 @@
-import { frameLabel } from '../workload/frameMix.js';
+import { frameText } from '../workload/frameMix.js';
 import { loadLabel } from '../workload/offeredLoad.js';
 import { describeZodIssues } from './describeZodIssues.js';
 import {
@@ -217,7 +217,7 @@ function pointLabel(point: MatrixPoint | undefined): string {
   if (input.mode !== undefined) parts.push(input.mode);
   if (input.vms?.count !== undefined) parts.push(`${input.vms.count} VMs`);
   const frame = input.workload?.frame;
-  if (frame !== undefined) parts.push(frame.kind === 'fixed' ? `${frame.bytes} B` : frameLabel(frame));
+  if (frame !== undefined) parts.push(frameText(frame));
   const load = input.workload?.load;
   if (load !== undefined) parts.push(loadLabel(load));
   return parts.join(', ');

@@ -1,6 +1,7 @@
 import type { RunResult } from '../run/runResult.js';
 import { configHash } from '../run/withConfigHash.js';
 import type { ModeId, ScenarioConfig } from '../scenario/scenarioConfig.js';
+import { frameSizeText } from '../workload/frameMix.js';
 import { loadLabel } from '../workload/offeredLoad.js';
 
 /** A VM's delivered throughput below this share of what it offered counts as starved. */
@@ -56,7 +57,7 @@ export function findKnees(runs: readonly RunResult[]): Knee[] {
     else groups.set(key, [run]);
   }
   const curves = [...groups.values()].map((group) => dedupeByVms(group)).filter((group) => group.length >= 2);
-  const labels = curves.map((curve) => workloadLabel(curve[0]!));
+  const labels = curves.map((curve) => kneeWorkloadLabel(curve[0]!));
   return curves.map((curve, index) => kneeOf(curve, labels[index] ?? ''));
 }
 
@@ -71,9 +72,9 @@ function dedupeByVms(group: readonly RunResult[]): RunResult[] {
   return [...byVms.values()].sort((a, b) => a.vms - b.vms);
 }
 
-function workloadLabel(run: RunResult): string {
-  const frame = /^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel;
-  return [frame, loadLabel(run.scenario.workload.load), run.direction].join(' · ');
+/** `1518 B · 100% · rx`: a curve's workload as knees name it (Knee.workload). */
+export function kneeWorkloadLabel(run: RunResult): string {
+  return [frameSizeText(run.frameLabel), loadLabel(run.scenario.workload.load), run.direction].join(' · ');
 }
 
 /** Lowest delivered ÷ offered over the VMs that offered anything. */

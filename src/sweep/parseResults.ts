@@ -34,6 +34,14 @@ export function parseResults(text: string): ParseResultsOutcome {
   } catch {
     document = undefined;
   }
+  return parseResultsDocument(document, text);
+}
+
+/**
+ * parseResults for a caller that has already tried `text` as one JSON document: `document` is what
+ * JSON.parse gave for it (undefined when it is not JSON).
+ */
+export function parseResultsDocument(document: unknown, text: string): ParseResultsOutcome {
   if (isRecord(document) && Array.isArray(document['runs'])) return parseJsonResult(document);
   return parseNdjson(text);
 }
@@ -133,6 +141,7 @@ function checkRun(item: unknown, fileModel: string | undefined): SweepRun | stri
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -56,3 +56,13 @@ export function frameLabel(spec: FrameSpec): string {
       return `mix(${spec.sizes.map((size) => `${size.bytes}:${size.weight}`).join(',')})`;
   }
 }
+
+/** A frame label for people: `1518 B` for a fixed size (a label of digits only), else as is (`imix`). */
+export function frameSizeText(label: string): string {
+  return /^\d+$/.test(label) ? `${label} B` : label;
+}
+
+/** A frame spec for people: `1518 B`, `imix`, or `mix(64:7,1518:1)`. */
+export function frameText(spec: FrameSpec): string {
+  return spec.kind === 'fixed' ? `${spec.bytes} B` : frameLabel(spec);
+}

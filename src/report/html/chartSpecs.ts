@@ -13,8 +13,8 @@ import { CPU_COMPONENT_LABELS } from '../reportLabels.js';
 import {
   groupRunSeries,
   jainFairness,
-  MODE_SHORT_LABELS,
   representativeRun,
+  seriesLabel,
   vmAxisIsLogarithmic,
   vmCounts,
   type RunSeries,
@@ -92,7 +92,7 @@ export function buildChartSpecs(input: ReportInput): readonly ChartSpec[] {
 }
 
 /** Line style of a series: the mode's colour and marker; later variants of a mode get other dashes. */
-export function seriesStyle(series: RunSeries): SeriesStyle {
+export function seriesStyle(series: Pick<RunSeries, 'mode' | 'variantIndex'>): SeriesStyle {
   const style = MODE_STYLES[series.mode];
   if (series.variantIndex === 0) return style;
   return { ...style, dash: VARIANT_DASHES[series.variantIndex % VARIANT_DASHES.length] ?? [] };
@@ -299,12 +299,12 @@ function ndrChart(input: ReportInput): ChartSpec {
         .sort((a, b) => a.frameBytes - b.frameBytes)
         .map((point) => ({ x: point.frameBytes, y: point.lineRatePct }));
       if (points.length === 0) continue;
-      const style = MODE_STYLES[mode];
+      const style = seriesStyle({ mode, variantIndex });
       datasets.push({
-        label: variant === '' ? MODE_SHORT_LABELS[mode] : `${MODE_SHORT_LABELS[mode]} · ${variant}`,
+        label: seriesLabel(mode, variant),
         kind: 'line',
         color: style.color,
-        dash: variantIndex === 0 ? style.dash : (VARIANT_DASHES[variantIndex % VARIANT_DASHES.length] ?? []),
+        dash: style.dash,
         marker: style.marker,
         points,
       });

@@ -1,6 +1,7 @@
 import { defaultCosts } from '../../model/costTable.js';
 import type { RunResult } from '../../run/runResult.js';
 import { MODE_IDS } from '../../scenario/scenarioConfig.js';
+import { frameSizeText } from '../../workload/frameMix.js';
 import { loadLabel } from '../../workload/offeredLoad.js';
 import { formatCount, formatPlain, formatSignificant } from '../formatNumbers.js';
 import type { ReportInput } from '../reportInput.js';
@@ -158,9 +159,7 @@ function aboutSection(input: ReportInput): string {
   const join = (values: readonly string[]) => distinct(values).join(' / ');
   const scenarioNames = distinct(runs.map((run) => run.scenario.name)).filter((name) => name !== '');
   const overrides = costOverrides(runs);
-  const frames = distinct(
-    runs.map((run) => (/^\d+$/.test(run.frameLabel) ? `${run.frameLabel} B` : run.frameLabel)),
-  );
+  const frames = distinct(runs.map((run) => frameSizeText(run.frameLabel)));
   const facts: [string, string][] = [
     ['scenario', scenarioNames.length === 0 ? '(unnamed: built from flags)' : scenarioNames.join(' / ')],
     ['modes', modesOf(runs).join(', ')],

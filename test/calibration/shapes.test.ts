@@ -3,28 +3,14 @@
  * assertion; each sweep point is a short run (10 ms window after 2 ms warm-up).
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/run/runScenario.js';
 import type { RunResult } from '../../src/run/runResult.js';
-import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import type { ModeId } from '../../src/scenario/scenarioConfig.js';
 import type { ScenarioInput } from '../../src/scenario/scenarioInput.js';
+import { hostCyclesPerByte, runShort } from '../run/scenarioRuns.js';
 
-const SHORT = { durationMs: 10, warmupMs: 2 };
-
+/** `mode` with `vms` VMs over the short window (SHORT_WINDOW), `extra` for the rest. */
 function run(mode: ModeId, vms: number, extra: ScenarioInput = {}): RunResult {
-  const resolved = resolveScenario({
-    ...extra,
-    mode,
-    vms: { count: vms },
-    workload: { ...SHORT, ...extra.workload },
-  });
-  if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
-  return runScenario(resolved.value);
-}
-
-/** Host cycles per delivered byte. */
-function hostCyclesPerByte(result: RunResult): number {
-  return (result.cpu.hostCores * result.scenario.host.ghz * 1e9) / ((result.delivered.gbps * 1e9) / 8);
+  return runShort({ ...extra, mode, vms: { count: vms } });
 }
 
 describe('published shapes over sweeps (MODEL.md §6)', () => {

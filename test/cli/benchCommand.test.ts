@@ -11,7 +11,7 @@ import {
   type RunResult,
 } from '../../src/run/runResult.js';
 import { MODE_IDS } from '../../src/scenario/scenarioConfig.js';
-import { runCli } from './runCli.js';
+import { runCli, runCliJson } from './runCli.js';
 
 /** Short simulated windows keep the suite fast; the engine's own tests cover long runs. */
 const SHORT = ['--duration', '5', '--warmup', '1'] as const;
@@ -29,10 +29,7 @@ function numbersIn(value: unknown, path = '$'): [string, number][] {
 }
 
 async function benchJson(args: readonly string[]): Promise<BenchResult> {
-  const run = await runCli(['bench', ...SHORT, '--format', 'json', ...args]);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(EXIT_OK);
-  return JSON.parse(run.stdout) as BenchResult;
+  return runCliJson<BenchResult>(['bench', ...SHORT, ...args], {}, { quiet: true });
 }
 
 function expectRunContract(run: RunResult, vms: number): void {

@@ -4,19 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../../src/cli/exitCodes.js';
 import type { SweepBenchResult } from '../../src/sweep/sweepResult.js';
-import { runCli, STACK_LINE } from './runCli.js';
+import { runCli, STACK_LINE, SWEEP } from './runCli.js';
 
-const SWEEP = [
-  'sweep',
-  '--modes',
-  'paravirt,sriov',
-  '--vms',
-  '1,2',
-  '--duration',
-  '1',
-  '--warmup',
-  '1',
-] as const;
 const GATES = 'delivered.gbps<-2%,latencyUs.p99>+10%,cpu.hostCores>+5%';
 
 let dir = '';

@@ -10,7 +10,7 @@ import { registerRfc2544Command } from '../../src/cli/rfc2544Command.js';
 import { parseResultText } from '../../src/report/parseResultText.js';
 import { RFC2544_CSV_COLUMNS } from '../../src/report/rfc2544Csv.js';
 import { RFC2544_SCHEMA_VERSION, type Rfc2544Result } from '../../src/rfc2544/rfc2544Result.js';
-import { runCli } from './runCli.js';
+import { runCli, runCliJson } from './runCli.js';
 
 /** Coarse and short: these tests check the command, not the model's numbers. */
 const QUICK = [
@@ -32,9 +32,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'nicvirt-rfc2544-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function rfc2544Json(args: readonly string[]): Promise<Rfc2544Result> {
-  const run = await runCli(['rfc2544', ...args, '--format', 'json']);
-  expect(run.code, run.stderr).toBe(EXIT_OK);
-  return JSON.parse(run.stdout) as Rfc2544Result;
+  return runCliJson<Rfc2544Result>(['rfc2544', ...args]);
 }
 
 describe('nicvirt rfc2544', () => {

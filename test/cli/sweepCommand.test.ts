@@ -9,20 +9,7 @@ import { EXIT_OK, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE } from '../../src/cli/ex
 import type { SignalSource, StopSignal } from '../../src/cli/processSignals.js';
 import { registerSweepCommand } from '../../src/cli/sweepCommand.js';
 import type { SweepBenchResult } from '../../src/sweep/sweepResult.js';
-import { runCli, STACK_LINE } from './runCli.js';
-
-/** 2 modes × 2 VM counts, 1 ms each: the whole sweep takes a few milliseconds. */
-const SWEEP = [
-  'sweep',
-  '--modes',
-  'paravirt,sriov',
-  '--vms',
-  '1,2',
-  '--duration',
-  '1',
-  '--warmup',
-  '1',
-] as const;
+import { runCli, runCliJson, STACK_LINE, SWEEP } from './runCli.js';
 
 const tempDirs: string[] = [];
 
@@ -37,9 +24,7 @@ afterAll(() => {
 });
 
 async function sweepJson(args: readonly string[], cwd?: string): Promise<SweepBenchResult> {
-  const run = await runCli([...SWEEP, '--format', 'json', ...args], cwd === undefined ? {} : { cwd });
-  expect(run.code, run.stderr).toBe(EXIT_OK);
-  return JSON.parse(run.stdout) as SweepBenchResult;
+  return runCliJson<SweepBenchResult>([...SWEEP, ...args], cwd === undefined ? {} : { cwd });
 }
 
 describe('nicvirt sweep', () => {
@@ -69,6 +54,10 @@ describe('nicvirt sweep', () => {
   it('gives the same result whatever --jobs is (in process the worker falls back, with a note)', async () => {
     const one = await runCli([...SWEEP, '--format', 'json', '--jobs', '1']);
     const two = await runCli([...SWEEP, '--format', 'json', '--jobs', '2']);
+    expect(one.code, one.stderr).toBe(EXIT_OK);
+    expect(two.code, two.stderr).toBe(EXIT_OK);
+    // 2 modes × 2 VM counts
+    expect((JSON.parse(one.stdout) as SweepBenchResult).runs).toHaveLength(4);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toContain('points run one at a time');
   });

@@ -18,10 +18,13 @@ describe('REPORT_FORMATS', () => {
   });
 
   it('every format is a pure function of the result', () => {
+    const before = structuredClone(result);
     for (const name of REPORT_FORMAT_NAMES) {
       const first = REPORT_FORMATS[name](result, { color: false });
       expect(first.length).toBeGreaterThan(0);
       expect(REPORT_FORMATS[name](result, { color: false })).toBe(first);
     }
+    // no format mutates the result it reports
+    expect(result).toStrictEqual(before);
   });
 });

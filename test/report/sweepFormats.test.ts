@@ -95,8 +95,15 @@ describe('CI formats', () => {
   });
 
   it('github-action-benchmark: unique names, numeric values', () => {
-    for (const text of [formatGithubBigger(result), formatGithubSmaller(result)]) {
-      const entries = JSON.parse(text) as { name: string; unit: string; value: number }[];
+    type Entry = { name: string; unit: string; value: number };
+    const bigger = JSON.parse(formatGithubBigger(result)) as Entry[];
+    const smaller = JSON.parse(formatGithubSmaller(result)) as Entry[];
+    // 2 runs × 2 bigger-is-better metrics (Gbit/s, Mpps) and × 4 smaller-is-better ones
+    expect(result.runs).toHaveLength(2);
+    expect(bigger).toHaveLength(4);
+    expect(smaller).toHaveLength(8);
+    expect(bigger[0]?.value).toBe(result.runs[0]?.delivered.gbps);
+    for (const entries of [bigger, smaller]) {
       expect(new Set(entries.map((entry) => entry.name)).size).toBe(entries.length);
       for (const entry of entries) expect(Number.isFinite(entry.value)).toBe(true);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError } from '../../src/scenario/jsonSyntaxError.js';
+import { MAX_LISTED_PROBLEMS } from '../../src/scenario/locatedProblem.js';
 import { parseScenarioText, scenarioFormatOf } from '../../src/scenario/parseScenarioText.js';
 
 function problemsOf(text: string, source = 'x.yaml') {
@@ -103,10 +104,17 @@ describe('findJsonSyntaxError', () => {
 
 describe('parseScenarioText: cascades', () => {
   it('lists at most 30 syntax problems and counts the rest', () => {
-    const parsed = parseScenarioText(`a: ${'['.repeat(100_000)}\n`, 'deep.yaml');
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.problems.length).toBeLessThanOrEqual(31);
-    expect(parsed.problems[0]?.message).toContain('nests too deeply');
+    // 40 tab-indented lines: one syntax problem each
+    const problems = problemsOf(`a:\n${'\tb: 1\n'.repeat(40)}`);
+    expect(MAX_LISTED_PROBLEMS).toBe(30);
+    expect(problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(problems[0]?.message).toMatch(/^malformed YAML: Tabs/);
+    expect(problems.at(-1)?.message).toBe('… and 10 more problems like these');
+  });
+
+  it('reports a YAML flow that nests too deeply as one problem instead of overflowing the stack', () => {
+    const problems = problemsOf(`a: ${'['.repeat(100_000)}\n`, 'deep.yaml');
+    expect(problems.length).toBeLessThanOrEqual(MAX_LISTED_PROBLEMS + 1);
+    expect(problems[0]?.message).toContain('nests too deeply');
   });
 });

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EventHandler } from '../../src/sim/eventQueue.js';
 import { LocalClock } from '../../src/sim/localClock.js';
 import { Simulator } from '../../src/sim/simulator.js';
-
-function logger(log: string[], id: string, then?: (nowPs: number) => void): EventHandler {
-  return {
-    handleEvent(_arg: number, nowPs: number): void {
-      log.push(`${nowPs}:${id}`);
-      then?.(nowPs);
-    },
-  };
-}
+import { logger } from './eventLog.js';
 
 describe('LocalClock', () => {
   it('keeps its events until caught up, then runs those due in (time, insertion) order', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EventHandler } from '../../src/sim/eventQueue.js';
 import { RankedClock } from '../../src/sim/rankedClock.js';
 import { Simulator } from '../../src/sim/simulator.js';
-
-function logger(log: string[], id: string, then?: (nowPs: number) => void): EventHandler {
-  return {
-    handleEvent(_arg: number, nowPs: number): void {
-      log.push(`${nowPs}:${id}`);
-      then?.(nowPs);
-    },
-  };
-}
+import { logger } from './eventLog.js';
 
 describe('stage-rank rule on the heap (RankedClock)', () => {
   it('runs a higher rank first at the same time, insertion order otherwise', () => {

@@ -243,9 +243,19 @@ describe('Simulator: reserved sequence numbers and deferred events', () => {
 
   it('rejects a reserved-sequence schedule in the past like any other', () => {
     const sim = new Simulator();
+    let thrown: unknown;
     sim.schedule(100, {
-      handleEvent: () => expect(() => sim.scheduleWithSeq(50, 0, tracer(sim, [], 'x'))).toThrow(/past/),
+      handleEvent: () => {
+        try {
+          sim.scheduleWithSeq(50, 0, tracer(sim, [], 'x'));
+        } catch (error) {
+          thrown = error;
+        }
+      },
     });
     sim.run();
+    expect(sim.eventCount).toBe(1);
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toMatch(/past/);
   });
 });

@@ -5,6 +5,7 @@ import type { RunResult } from '../run/runResult.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
 import { EXIT_FAILURE } from './exitCodes.js';
+import { collectRepeated } from './repeatableOption.js';
 import { UsageError } from './usageError.js';
 
 const EXAMPLE = `nicvirt bench --mode all --assert "sriov.delivered.gbps >= 2 * paravirt.delivered.gbps"`;
@@ -14,7 +15,7 @@ export function addAssertOption(command: Command): Command {
   return command.option(
     '--assert <expr>',
     'check the result, e.g. "sriov.delivered.gbps >= 2 * paravirt.delivered.gbps" (MODE.FIELD, numbers, + - * / ( ), >= <= > < == !=); repeatable; a failed check prints the values and exits 1',
-    (value: string, previous: readonly string[] | undefined) => [...(previous ?? []), value],
+    collectRepeated,
   );
 }
 

@@ -7,9 +7,10 @@ import type { SweepRun } from '../sweep/sweepResult.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
 import { EXIT_FAILURE } from './exitCodes.js';
-import { colorEnabled, parseFormatFlag } from './outputOptions.js';
-import { absolutePath, readResultFile } from './resultFiles.js';
-import { writeReportText } from './sweepOutput.js';
+import { addFormatOptions, colorEnabled, parseFormatFlag, writeOutput } from './outputOptions.js';
+import { outputPathArgument } from './outputPath.js';
+import { collectRepeated } from './repeatableOption.js';
+import { readResultFile } from './resultFiles.js';
 import { UsageError } from './usageError.js';
 
 const EXAMPLE =
@@ -36,12 +37,11 @@ export function registerCompareCommand(program: Command, io: CliIo): Command {
     .option(
       '--fail-on <gates>',
       'comma-separated gates PATH OP CHANGE, e.g. "delivered.gbps<-2%,latencyUs.p99>+10%" (repeatable)',
-      (value: string, previous: readonly string[] | undefined) => [...(previous ?? []), value],
+      collectRepeated,
     )
-    .option('--allow-mismatch', 'compare even when configurations or model versions differ')
-    .option('--format <format>', `output format: ${COMPARE_FORMATS.join(', ')} (default table)`)
-    .option('--no-color', 'no ANSI colour (also off when stdout is not a terminal or NO_COLOR is set)')
-    .option('--output <file>', 'write the comparison to FILE (atomically) instead of stdout');
+    .option('--allow-mismatch', 'compare even when configurations or model versions differ');
+  addFormatOptions(command, COMPARE_FORMATS);
+  command.option('--output <file>', 'write the comparison to FILE (atomically) instead of stdout');
   command.addHelpText('after', EXAMPLES);
   command.action(async (base: string, next: string, _options: unknown, self: Command) => {
     await runCompare(base, next, self, io);
@@ -82,11 +82,9 @@ async function runCompare(baseFile: string, newFile: string, command: Command, i
   const format = parseFormatFlag(options.format, COMPARE_FORMATS, 'nicvirt compare base.json new.json');
   const thresholds = parseGates(options.failOn);
   const loose = options.allowMismatch === true;
-  if (options.output !== undefined && options.output.trim() === '') {
-    throw new UsageError(
-      `--output expects a file name (got ""). Example: nicvirt compare base.json new.json --output compare.md --format markdown`,
-    );
-  }
+  const outputPath = outputPathArgument(options.output, io, {
+    example: 'nicvirt compare base.json new.json --output compare.md --format markdown',
+  });
   const read = (file: string) => readResultFile(file, io, { reader: 'nicvirt compare', example: EXAMPLE });
   const base = await read(baseFile);
   const next = await read(newFile);
@@ -126,13 +124,8 @@ async function runCompare(baseFile: string, newFile: string, command: Command, i
   }
 
   const comparison = compareRuns(matched, thresholds);
-  const outputPath = options.output === undefined ? undefined : absolutePath(options.output, io);
   const color = outputPath === undefined && format === 'table' && colorEnabled(io, options.color);
-  await writeReportText(
-    formatComparison(comparison, format, color),
-    { format, ...(outputPath ? { outputPath } : {}) },
-    io,
-  );
+  await writeOutput(formatComparison(comparison, format, color), io, { outputPath, wrote: format });
   if (comparison.regressions > 0) throw new CommandFailure(regressionMessage(comparison), EXIT_FAILURE);
 }
 

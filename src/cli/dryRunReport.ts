@@ -18,12 +18,13 @@ export function formatDryRunText(scenario: CompiledScenario): string {
   const first = scenario.runs[0];
   if (first && first.config.name !== '') lines.push(`name: ${first.config.name}`);
   if (first && first.config.description !== '') lines.push(`description: ${first.config.description}`);
+  let packets = 0;
   for (const [index, run] of scenario.runs.entries()) {
     lines.push('', `run ${index + 1}/${count}: ${run.label}`);
     if (index === 0 || !first) {
       lines.push('  effective configuration:');
       lines.push(...indent(stringify(configForHumans(run.config), { lineWidth: 0 }), '    '));
-      const overridden = overriddenCosts(run.config);
+      const overridden = Object.keys(overriddenCostsOf(run.config)).length;
       lines.push(
         overridden === 0
           ? '    # costs: all defaults (nicvirt costs)'
@@ -33,9 +34,10 @@ export function formatDryRunText(scenario: CompiledScenario): string {
       const changes = differences(first.config, run.config);
       lines.push(`  configuration: as run 1${changes.length > 0 ? ` except ${changes.join(', ')}` : ''}`);
     }
-    lines.push(...feasibilityLines(feasibility(run.config)));
+    const report = feasibility(run.config);
+    packets += report.packets;
+    lines.push(...feasibilityLines(report));
   }
-  const packets = scenario.runs.reduce((sum, run) => sum + feasibility(run.config).packets, 0);
   lines.push(
     '',
     `total: ${formatInteger(packets)} frames to simulate over ${count} run${count === 1 ? '' : 's'}`,
@@ -102,18 +104,17 @@ function pathLabel(range: VmRange, report: FeasibilityReport): string {
 
 /** The configuration with costs cut to the overridden ones (the full table is `nicvirt costs`). */
 function configForHumans(config: ScenarioConfig): unknown {
-  const defaults = defaultCosts();
-  const costs = Object.fromEntries(
-    Object.entries(config.costs).filter(([name, value]) => isCostName(name) && defaults[name] !== value),
-  );
+  const costs = overriddenCostsOf(config);
   const rest = Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'costs'));
   return Object.keys(costs).length > 0 ? { ...rest, costs } : rest;
 }
 
-function overriddenCosts(config: ScenarioConfig): number {
+/** The costs that differ from the defaults, by name. */
+function overriddenCostsOf(config: ScenarioConfig): Record<string, number> {
   const defaults = defaultCosts();
-  return Object.entries(config.costs).filter(([name, value]) => isCostName(name) && defaults[name] !== value)
-    .length;
+  return Object.fromEntries(
+    Object.entries(config.costs).filter(([name, value]) => isCostName(name) && defaults[name] !== value),
+  );
 }
 
 /** `mode: vmdq`, `vms.count: 16`: the leaves that differ between two configurations. */

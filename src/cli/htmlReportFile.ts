@@ -1,17 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { renderHtmlReport } from '../report/html/renderHtmlReport.js';
 import { parseResultText, type ReportFile } from '../report/parseResultText.js';
 import type { ReportInput } from '../report/reportInput.js';
 import type { CliIo } from './cliIo.js';
-import { outputWriteError } from './outputPath.js';
+import { writeOutput } from './outputOptions.js';
+import { errorCode } from './outputFault.js';
+import { absolutePath } from './outputPath.js';
+import type { StdinReader } from './readScenarioSource.js';
 import { TOOL_NAME, toolVersion } from './toolVersion.js';
 import { UsageError } from './usageError.js';
-import { writeFileAtomic } from './writeFileAtomic.js';
 
 /** Result files larger than this are refused: a sweep of 1000 runs × 4096 VMs stays well below. */
-export const MAX_RESULT_BYTES = 512 * 1024 * 1024;
+const MAX_RESULT_BYTES = 512 * 1024 * 1024;
 
 export interface ChartLibrary {
   readonly source: string;
@@ -25,7 +27,7 @@ let cachedLibrary: Promise<ChartLibrary> | undefined;
  * Chart.js's browser build (UMD, minified) from node_modules, to inline in HTML reports. The
  * package's exports map has no entry for it, so it is found beside the package's main file.
  */
-export function readChartLibrary(): Promise<ChartLibrary> {
+function readChartLibrary(): Promise<ChartLibrary> {
   cachedLibrary ??= (async () => {
     const require = createRequire(import.meta.url);
     const dist = dirname(require.resolve('chart.js'));
@@ -40,11 +42,6 @@ export function readChartLibrary(): Promise<ChartLibrary> {
     return { source, label: version === undefined ? 'Chart.js' : `Chart.js ${version}` };
   })();
   return cachedLibrary;
-}
-
-/** An absolute path for a file flag, relative names resolved against the CLI's working directory. */
-export function resolveOutputPath(io: CliIo, file: string): string {
-  return isAbsolute(file) ? file : resolve(io.cwd, file);
 }
 
 /**
@@ -64,33 +61,21 @@ export async function writeHtmlReport(
     generator: `${TOOL_NAME} ${toolVersion()}`,
     ...(settings.sourceName === undefined ? {} : { sourceName: settings.sourceName }),
   });
-  try {
-    await writeFileAtomic(outputPath, html);
-  } catch (error) {
-    throw outputWriteError(settings.flag, outputPath, error);
-  }
-  if (io.stderrIsTty) io.stderr(`${TOOL_NAME}: wrote HTML report to ${outputPath}\n`);
+  await writeOutput(html, io, { outputPath, flag: settings.flag, wrote: 'HTML report' });
 }
-
-/** Reads standard input to its end, or just past `maxBytes`. */
-export type ResultStdinReader = (maxBytes: number) => Promise<Uint8Array>;
 
 /**
  * Read and check a result file (a JSON result, an NDJSON stream of runs, or an RFC 2544 result);
  * `-` is standard input. Anything unreadable, truncated or foreign is a UsageError naming the file
  * and the fix.
  */
-export async function readReportFile(
-  file: string,
-  io: CliIo,
-  readStdin: ResultStdinReader,
-): Promise<ReportFile> {
+export async function readReportFile(file: string, io: CliIo, readStdin: StdinReader): Promise<ReportFile> {
   const sourceName = file === '-' ? '<stdin>' : file;
   let bytes: Uint8Array;
   if (file === '-') {
     bytes = await readStdin(MAX_RESULT_BYTES);
   } else {
-    const path = resolveOutputPath(io, file);
+    const path = absolutePath(file, io);
     try {
       const info = await stat(path);
       if (info.isDirectory())
@@ -128,7 +113,7 @@ export async function readReportFile(
 }
 
 function readErrorReason(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
       return 'no such file; write one with nicvirt bench --mode all --format json --output results.json';

@@ -1,15 +1,15 @@
 import type { RunResult } from '../run/runResult.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { runPoints } from '../sweep/runPoints.js';
-import { EXIT_SIGINT, EXIT_SIGTERM } from './exitCodes.js';
 import type { SignalSource, StopSignal } from './processSignals.js';
+import { watchStop } from './stopWatch.js';
 
 /**
  * A run estimated to take at least this long goes to a worker thread even when it is the only
  * one: the simulation is synchronous, so only a separate thread leaves this one free to act on
  * Ctrl-C while it runs. Shorter single runs stay in process (a worker costs ~0.1 s to start).
  */
-export const WORKER_FOR_ONE_RUN_SECONDS = 1;
+const WORKER_FOR_ONE_RUN_SECONDS = 1;
 
 export interface InterruptibleRunSettings {
   readonly signals: SignalSource;
@@ -43,21 +43,14 @@ export async function runInterruptibly(
     settings.workerUrl !== undefined &&
     (configs.length > 1 || settings.estimatedSeconds >= WORKER_FOR_ONE_RUN_SECONDS);
   const watchSignals = onWorker || configs.length > 1;
-  const controller = new AbortController();
-  let stoppedBy: StopSignal | undefined;
-  const removeHandler = watchSignals
-    ? settings.signals.onStop((signal) => {
-        stoppedBy ??= signal;
-        controller.abort();
-      })
-    : () => undefined;
+  const stop = watchSignals ? watchStop(settings.signals) : undefined;
   const results: (RunResult | undefined)[] = configs.map(() => undefined);
   try {
     await runPoints(
       configs.map((config, point) => ({ point, config })),
       {
         jobs: 1,
-        signal: controller.signal,
+        ...(stop ? { signal: stop.signal } : {}),
         ...(onWorker && settings.workerUrl ? { workerUrl: settings.workerUrl, workerForOneJob: true } : {}),
         onResult: (point, result) => {
           results[point] = result;
@@ -66,12 +59,8 @@ export async function runInterruptibly(
       },
     );
   } finally {
-    removeHandler();
+    stop?.remove();
   }
+  const stoppedBy = stop?.stoppedBy;
   return stoppedBy === undefined ? { results } : { results, stoppedBy };
-}
-
-/** 130 for SIGINT, 143 for SIGTERM, as a shell reports a process those signals ended. */
-export function exitCodeFor(signal: StopSignal): number {
-  return signal === 'SIGTERM' ? EXIT_SIGTERM : EXIT_SIGINT;
 }

@@ -52,7 +52,7 @@ async function flushStdout(io: CliIo): Promise<void> {
 }
 
 /** The program and its commands, in the order `nicvirt --help` lists them. */
-export function createProgram(io: CliIo): Command {
+function createProgram(io: CliIo): Command {
   const program = new Command(TOOL_NAME)
     .description(
       'Compare NIC virtualization paths (emulated, paravirt, VMQ, VMDq, SR-IOV, native) on a simulated host.',

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { RESULT_SCHEMA_VERSION } from '../run/runResult.js';
-import { findKnees } from '../sweep/findKnees.js';
+import { REPORT_FORMAT_NAMES } from '../report/reportFormats.js';
 import { mergeResults } from '../sweep/mergeResults.js';
-import type { SweepBenchResult } from '../sweep/sweepResult.js';
-import { resultTool } from './buildBenchResult.js';
+import { buildSweepResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
-import { addReportOptions, reportSettingsFromOptions } from './outputOptions.js';
+import { addReportOptions, reportSettingsFromOptions, writeOutput } from './outputOptions.js';
 import { readResultFile } from './resultFiles.js';
-import { formatSweepResult, writeReportText } from './sweepOutput.js';
+import { formatSweepResult } from './sweepOutput.js';
 import { UsageError } from './usageError.js';
 
 const EXAMPLE = 'nicvirt merge shard-1.json shard-2.json shard-3.json --output sweep.json';
@@ -26,7 +24,7 @@ export function registerMergeCommand(program: Command, io: CliIo): Command {
     .command('merge')
     .description('combine result files (JSON or NDJSON, e.g. the shards of a sweep) into one result')
     .argument('<files...>', 'result files written by nicvirt sweep, bench or run (--format json or ndjson)');
-  addReportOptions(command);
+  addReportOptions(command, REPORT_FORMAT_NAMES, 'json'); // JSON by default: see runMerge
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], _options: unknown, self: Command) => {
     await runMerge(files, self, io);
@@ -57,15 +55,10 @@ async function runMerge(files: readonly string[], command: Command, io: CliIo): 
   }
   for (const note of merged.value.notes) io.stderr(`nicvirt: note: ${note}\n`);
   const runs = merged.value.runs;
-  const knees = new Set(runs.map((run) => run.vms)).size > 1 ? findKnees(runs) : [];
   const firstSeed = sources.find((source) => source.parsed.seed !== undefined)?.parsed.seed;
-  const result: SweepBenchResult = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    tool: resultTool(),
-    seed: firstSeed ?? runs[0]?.scenario.seed ?? 0,
-    runs,
-    ...(merged.value.sweep ? { sweep: merged.value.sweep } : {}),
-    ...(knees.length > 0 ? { knees } : {}),
-  };
-  await writeReportText(formatSweepResult(result, settings), settings, io);
+  const result = buildSweepResult(firstSeed ?? runs[0]?.scenario.seed ?? 0, runs, merged.value.sweep);
+  await writeOutput(formatSweepResult(result, settings), io, {
+    outputPath: settings.outputPath,
+    wrote: settings.format,
+  });
 }

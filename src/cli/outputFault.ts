@@ -21,8 +21,13 @@ export class OutputFault extends Error {
 
   /** The reader closed the pipe: not a failure of the command. */
   get readerClosed(): boolean {
-    return this.code === 'EPIPE' || this.code === 'ERR_STREAM_DESTROYED';
+    return isReaderClosedCode(this.code);
   }
+}
+
+/** Whether a write failed because the reader closed the pipe (or the stream was destroyed). */
+export function isReaderClosedCode(code: string): boolean {
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
 export function errorCode(error: unknown): string {

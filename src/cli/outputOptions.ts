@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   REPORT_FORMAT_NAMES,
@@ -10,7 +9,7 @@ import {
 import type { BenchResult } from '../run/runResult.js';
 import type { ModeId } from '../scenario/scenarioConfig.js';
 import type { CliIo } from './cliIo.js';
-import { checkOutputPath, outputWriteError } from './outputPath.js';
+import { outputPathArgument, outputWriteError } from './outputPath.js';
 import { UsageError } from './usageError.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
@@ -22,16 +21,27 @@ export function colorEnabled(io: CliIo, colorFlag: boolean | undefined): boolean
   return colorFlag !== false && io.stdoutIsTty && io.env['NO_COLOR'] === undefined;
 }
 
-/** `--format <format>` with the given names, `--no-color`. */
-export function addFormatOptions(command: Command, formats: readonly string[]): Command {
+/** `--format <format>` with the given names (the default named in the help: the first), `--no-color`. */
+export function addFormatOptions(
+  command: Command,
+  formats: readonly string[],
+  defaultFormat: string = formats[0] ?? '',
+): Command {
   return command
-    .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0] ?? ''})`)
+    .option('--format <format>', `output format: ${formats.join(', ')} (default ${defaultFormat})`)
     .option('--no-color', 'no ANSI colour (also off when stdout is not a terminal or NO_COLOR is set)');
 }
 
-/** Report flags of commands that produce a BenchResult (bench, run): format, colour, --output. */
-export function addReportOptions(command: Command): Command {
-  addFormatOptions(command, REPORT_FORMAT_NAMES);
+/**
+ * Report flags of commands that write a report (bench, run, sweep, merge, rfc2544): format, colour,
+ * --output. `formats` defaults to the BenchResult formats; `defaultFormat` (for the help) to the first.
+ */
+export function addReportOptions(
+  command: Command,
+  formats: readonly string[] = REPORT_FORMAT_NAMES,
+  defaultFormat?: string,
+): Command {
+  addFormatOptions(command, formats, defaultFormat);
   return command.option(
     '--output <file>',
     'write the report to FILE (atomically: temp file + rename) instead of stdout',
@@ -57,11 +67,33 @@ export function parseFormatFlag<T extends string>(
   return format;
 }
 
-export interface ReportSettings {
-  readonly format: ReportFormat;
+/** --format, colour and --output of a command declared with addReportOptions. */
+export interface OutputSettings<F extends string> {
+  readonly format: F;
   readonly color: boolean;
   /** Absolute path for --output, or undefined for stdout. */
   readonly outputPath?: string;
+}
+
+export type ReportSettings = OutputSettings<ReportFormat>;
+
+/**
+ * Read --format (one of `formats`), --no-color and --output of a command declared with
+ * addReportOptions. --output is checked to be writable now, before anything runs, so a long run
+ * never ends in an unwritable file; `outputExample` is the example its messages show.
+ */
+export function outputSettingsFromOptions<F extends string>(
+  command: Command,
+  io: CliIo,
+  commandPrefix: string,
+  formats: readonly F[],
+  outputExample = `${commandPrefix} --output result.json`,
+): OutputSettings<F> {
+  const options: { format?: unknown; color?: boolean; output?: unknown } = command.opts();
+  const format = parseFormatFlag(options.format, formats, commandPrefix);
+  const outputPath = outputPathArgument(options.output, io, { example: outputExample, check: true });
+  const color = outputPath === undefined && colorEnabled(io, options.color);
+  return outputPath === undefined ? { format, color } : { format, color, outputPath };
 }
 
 /** Read --format, --no-color and --output of a command declared with addReportOptions. */
@@ -70,25 +102,36 @@ export function reportSettingsFromOptions(
   io: CliIo,
   commandPrefix: string,
 ): ReportSettings {
-  const options: { format?: unknown; color?: boolean; output?: unknown } = command.opts();
-  const format = parseFormatFlag(options.format, REPORT_FORMAT_NAMES, commandPrefix);
-  if (!isReportFormat(format)) throw new Error(`format ${format} has no formatter`);
-  if (options.output !== undefined && String(options.output).trim() === '') {
-    throw new UsageError(
-      `--output expects a file name (got ""). Example: ${commandPrefix} --output result.json`,
-    );
+  const settings = outputSettingsFromOptions(command, io, commandPrefix, REPORT_FORMAT_NAMES);
+  if (!isReportFormat(settings.format)) throw new Error(`format ${settings.format} has no formatter`);
+  return settings;
+}
+
+export interface OutputTarget {
+  /** Absolute path of the file to write, or undefined for stdout. */
+  readonly outputPath?: string | undefined;
+  /** The option, for errors; default `--output`. */
+  readonly flag?: string;
+  /** What was written, for the note on a terminal's stderr: `json report` → `nicvirt: wrote json report to PATH`. */
+  readonly wrote?: string;
+}
+
+/**
+ * Write text to stdout or, atomically (temp file + rename), to `outputPath`. A failed write is the
+ * error outputWriteError makes of it; on a terminal, `wrote` says where the file went.
+ */
+export async function writeOutput(text: string, io: CliIo, target: OutputTarget): Promise<void> {
+  if (target.outputPath === undefined) {
+    io.stdout(text);
+    return;
   }
-  const outputPath =
-    options.output === undefined
-      ? undefined
-      : isAbsolute(String(options.output))
-        ? String(options.output)
-        : resolve(io.cwd, String(options.output));
-  // Checked now, before anything runs, so a long run never ends in an unwritable file.
-  if (outputPath !== undefined)
-    checkOutputPath(outputPath, '--output', `${commandPrefix} --output result.json`);
-  const color = outputPath === undefined && colorEnabled(io, options.color);
-  return outputPath === undefined ? { format, color } : { format, color, outputPath };
+  try {
+    await writeFileAtomic(target.outputPath, text);
+  } catch (error) {
+    throw outputWriteError(target.flag ?? '--output', target.outputPath, error);
+  }
+  if (target.wrote !== undefined && io.stderrIsTty)
+    io.stderr(`nicvirt: wrote ${target.wrote} to ${target.outputPath}\n`);
 }
 
 /**
@@ -106,14 +149,5 @@ export async function emitReport(
     result,
     reference === undefined ? { color: settings.color } : { color: settings.color, reference },
   );
-  if (settings.outputPath === undefined) {
-    io.stdout(text);
-    return;
-  }
-  try {
-    await writeFileAtomic(settings.outputPath, text);
-  } catch (error) {
-    throw outputWriteError('--output', settings.outputPath, error);
-  }
-  if (io.stderrIsTty) io.stderr(`nicvirt: wrote ${settings.format} report to ${settings.outputPath}\n`);
+  await writeOutput(text, io, { outputPath: settings.outputPath, wrote: `${settings.format} report` });
 }

@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { describeWriteError, errorCode, OutputFault } from './outputFault.js';
 import { UsageError } from './usageError.js';
 
@@ -86,4 +86,41 @@ export function outputWriteError(flag: string, path: string, error: unknown): Er
     return new UsageError(`${flag}: cannot write ${path}: ${describeWriteError(error)}`);
   }
   return new OutputFault(`${path} (${flag})`, error);
+}
+
+/** An absolute path for a file argument, relative names resolved against the CLI's working directory. */
+export function absolutePath(file: string, io: { readonly cwd: string }): string {
+  return isAbsolute(file) ? file : resolve(io.cwd, file);
+}
+
+export interface OutputPathSettings {
+  /** The option, for messages; default `--output`. */
+  readonly flag?: string;
+  /** A command that works, shown when the value is blank (and by checkOutputPath). */
+  readonly example: string;
+  /** Check with checkOutputPath now, before anything runs (default false). */
+  readonly check?: boolean;
+  /** Trim the value before using it (default false: only the blank check trims). */
+  readonly trim?: boolean;
+}
+
+/**
+ * The absolute path of an output-file option, or undefined when it was not given. A blank value is
+ * a UsageError naming the flag and an example; with `check`, the path is checked to be writable
+ * (checkOutputPath) before any work runs.
+ */
+export function outputPathArgument(
+  raw: unknown,
+  io: { readonly cwd: string },
+  settings: OutputPathSettings,
+): string | undefined {
+  if (raw === undefined) return undefined;
+  const flag = settings.flag ?? '--output';
+  const text = settings.trim === true ? String(raw).trim() : String(raw);
+  if (text.trim() === '') {
+    throw new UsageError(`${flag} expects a file name (got ""). Example: ${settings.example}`);
+  }
+  const path = absolutePath(text, io);
+  if (settings.check === true) checkOutputPath(path, flag, settings.example);
+  return path;
 }

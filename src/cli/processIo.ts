@@ -1,5 +1,5 @@
 import type { CliIo } from './cliIo.js';
-import { errorCode } from './outputFault.js';
+import { errorCode, isReaderClosedCode } from './outputFault.js';
 
 let installed = false;
 /** The first error of process.stdout (EPIPE, ENOSPC, …), kept for the next write or the flush. */
@@ -29,8 +29,7 @@ function currentError(): NodeJS.ErrnoException | undefined {
 }
 
 function readerClosed(): boolean {
-  const code = errorCode(currentError());
-  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+  return isReaderClosedCode(errorCode(currentError()));
 }
 
 /** The real CliIo, built from `process`. */

@@ -2,14 +2,10 @@ import type { Command } from 'commander';
 import { combineReportFiles } from '../report/parseResultText.js';
 import { formatTerminalReport } from '../report/terminalReport.js';
 import type { CliIo } from './cliIo.js';
-import {
-  readReportFile,
-  resolveOutputPath,
-  writeHtmlReport,
-  type ResultStdinReader,
-} from './htmlReportFile.js';
+import { readReportFile, writeHtmlReport } from './htmlReportFile.js';
 import { colorEnabled } from './outputOptions.js';
-import { readProcessStdin } from './readScenarioSource.js';
+import { outputPathArgument } from './outputPath.js';
+import { readProcessStdin, type StdinReader } from './readScenarioSource.js';
 import { UsageError } from './usageError.js';
 
 const EXAMPLES = `
@@ -33,7 +29,7 @@ interface ReportOptions {
 export function registerReportCommand(
   program: Command,
   io: CliIo,
-  readStdin: ResultStdinReader = readProcessStdin,
+  readStdin: StdinReader = readProcessStdin,
 ): Command {
   return program
     .command('report')
@@ -53,20 +49,13 @@ export function registerReportCommand(
     });
 }
 
-async function report(
-  files: readonly string[],
-  options: ReportOptions,
-  io: CliIo,
-  readStdin: ResultStdinReader,
-) {
+async function report(files: readonly string[], options: ReportOptions, io: CliIo, readStdin: StdinReader) {
   const named = files.join(' ');
-  const output = options.output === undefined ? undefined : String(options.output).trim();
-  if (output === '') {
-    throw new UsageError(
-      `--output expects a file name (got ""). Example: nicvirt report ${named} -o report.html`,
-    );
-  }
-  if (output === undefined && options.terminal !== true) {
+  const outputPath = outputPathArgument(options.output, io, {
+    example: `nicvirt report ${named} -o report.html`,
+    trim: true,
+  });
+  if (outputPath === undefined && options.terminal !== true) {
     throw new UsageError(
       `say where the report goes: -o FILE for the HTML page, --terminal for a table and chart here. Example: nicvirt report ${named} -o report.html`,
     );
@@ -77,8 +66,8 @@ async function report(
   const parsed = [];
   for (const file of files) parsed.push(await readReportFile(file, io, readStdin));
   const input = combineReportFiles(parsed);
-  if (output !== undefined) {
-    await writeHtmlReport(input, resolveOutputPath(io, output), io, {
+  if (outputPath !== undefined) {
+    await writeHtmlReport(input, outputPath, io, {
       flag: '--output',
       sourceName: files.map((file) => (file === '-' ? '<stdin>' : file)).join(', '),
     });

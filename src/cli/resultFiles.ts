@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { RESULT_SCHEMA_VERSION } from '../run/runResult.js';
 import { parseResults, type ParsedResults } from '../sweep/parseResults.js';
 import type { CliIo } from './cliIo.js';
+import { absolutePath } from './outputPath.js';
 import { UsageError } from './usageError.js';
-
-export function absolutePath(file: string, io: CliIo): string {
-  return isAbsolute(file) ? file : resolve(io.cwd, file);
-}
 
 export interface ReadResultSettings {
   /** Who reads it, for messages: `nicvirt merge`, `--resume`. */

@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { formatCount, formatFixed, formatSignificant } from '../report/formatNumbers.js';
 import { frameCell } from '../report/rfc2544Cells.js';
@@ -19,10 +18,9 @@ import { defaultWorkerUrl } from '../sweep/runPoints.js';
 import { resultTool } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
-import { EXIT_SIGINT, EXIT_SIGTERM } from './exitCodes.js';
-import { addFormatOptions, colorEnabled, parseFormatFlag } from './outputOptions.js';
-import { checkOutputPath } from './outputPath.js';
-import { processSignals, type SignalSource, type StopSignal } from './processSignals.js';
+import { addReportOptions, outputSettingsFromOptions, writeOutput } from './outputOptions.js';
+import { processSignals, type SignalSource } from './processSignals.js';
+import { exitCodeFor, watchStop } from './stopWatch.js';
 import {
   DEFAULT_RFC2544_FRAMES,
   MAX_JOBS,
@@ -34,7 +32,7 @@ import {
   RFC2544_DEFAULTS,
   RFC2544_PREFIX,
 } from './rfc2544Flags.js';
-import { rfc2544Progress } from './rfc2544Progress.js';
+import { stepProgress } from './sweepProgress.js';
 import {
   addScenarioOptions,
   scenarioFlagsGiven,
@@ -42,7 +40,6 @@ import {
   usageErrorFromProblems,
   type ScenarioFlagValues,
 } from './scenarioFlags.js';
-import { writeReportText } from './sweepOutput.js';
 import { UsageError } from './usageError.js';
 import { inputForComparedMode } from './comparisonInput.js';
 
@@ -133,11 +130,7 @@ export function registerRfc2544Command(
     .option('--no-back-to-back', 'skip the back-to-back burst search')
     .option('--no-latency', 'skip the latency trials at 10%, 50% and 90% of NDR')
     .option('--jobs <n>', 'trials simulated at once, on worker threads (default 1: in process)');
-  addFormatOptions(command, RFC2544_FORMAT_NAMES);
-  command.option(
-    '--output <file>',
-    'write the report to FILE (atomically: temp file + rename) instead of stdout',
-  );
+  addReportOptions(command, RFC2544_FORMAT_NAMES);
   command.addHelpText('after', HELP);
   command.action(async (_options: unknown, self: Command) => {
     await runRfc2544(self, io, deps);
@@ -155,16 +148,19 @@ interface Rfc2544Options {
   readonly backToBack?: boolean;
   readonly latency?: boolean;
   readonly jobs?: string;
-  readonly format?: string;
-  readonly output?: string;
-  readonly color?: boolean;
 }
 
 async function runRfc2544(command: Command, io: CliIo, deps: Rfc2544Dependencies): Promise<void> {
   const options = command.opts<Rfc2544Options>();
   const flags = scenarioFlagsGiven(command);
-  const format = parseFormatFlag(options.format, RFC2544_FORMAT_NAMES, RFC2544_PREFIX);
-  const outputPath = outputPathOf(options.output, io);
+  // --output is checked before the searches run, so minutes of trials never end in an unwritable file.
+  const output = outputSettingsFromOptions(
+    command,
+    io,
+    RFC2544_PREFIX,
+    RFC2544_FORMAT_NAMES,
+    `${RFC2544_PREFIX} --format json --output ndr.json`,
+  );
   const settings = settingsFromOptions(options);
   const jobsFlag =
     options.jobs === undefined
@@ -184,36 +180,32 @@ async function runRfc2544(command: Command, io: CliIo, deps: Rfc2544Dependencies
       'nicvirt: note: no compiled worker next to this module (running from sources?); trials run one at a time\n',
     );
   }
-  const controller = new AbortController();
-  let stoppedBy: StopSignal | undefined;
-  const removeStopHandler = deps.signals.onStop((signal) => {
-    stoppedBy ??= signal;
-    controller.abort();
-  });
-  const progress = rfc2544Progress(io, specs.length);
+  const stop = watchStop(deps.signals);
+  // One step per finished search (mode × frame size).
+  const progress = stepProgress(io, specs.length, 'rfc2544', 'searches');
   let points: Rfc2544Point[];
   let finished = 0;
   try {
     points = await runRfc2544Points(specs, {
-      execute: workerExecutor(jobs, controller.signal, workerUrl),
+      execute: workerExecutor(jobs, stop.signal, workerUrl),
       // Enough searches under way to keep the workers busy, few enough that results (and the
       // progress bar) come in steadily rather than all at the end.
       window: jobs === 1 ? 1 : SEARCHES_PER_JOB * jobs,
       onPoint: (_index, point) => {
         finished += 1;
-        progress.searchDone(progressLine(point));
+        progress.stepDone(progressLine(point));
       },
     });
   } catch (error) {
     if (!(error instanceof Rfc2544Interrupted)) throw error;
-    const signal = stoppedBy ?? 'SIGINT';
+    const signal = stop.stoppedBy ?? 'SIGINT';
     throw new CommandFailure(
       `interrupted by ${signal}: ${finished} of ${specs.length} searches had finished; nothing was written`,
-      signal === 'SIGTERM' ? EXIT_SIGTERM : EXIT_SIGINT,
+      exitCodeFor(signal),
     );
   } finally {
     progress.stop();
-    removeStopHandler();
+    stop.remove();
   }
 
   const result: Rfc2544Result = {
@@ -224,9 +216,8 @@ async function runRfc2544(command: Command, io: CliIo, deps: Rfc2544Dependencies
     settings: { ...settings, trialRule: trialRuleText(settings.trialFrames) },
     points,
   };
-  const color = outputPath === undefined && colorEnabled(io, options.color);
-  const text = RFC2544_FORMATS[format](result, { color });
-  await writeReportText(text, outputPath === undefined ? { format } : { format, outputPath }, io);
+  const text = RFC2544_FORMATS[output.format](result, { color: output.color });
+  await writeOutput(text, io, { outputPath: output.outputPath, wrote: output.format });
 }
 
 function settingsFromOptions(options: Rfc2544Options): Rfc2544Settings {
@@ -272,19 +263,6 @@ function settingsFromOptions(options: Rfc2544Options): Rfc2544Settings {
     latency: options.latency !== false,
     burstMaxFrames: options.backToBack === false ? null : burstMax,
   };
-}
-
-function outputPathOf(raw: string | undefined, io: CliIo): string | undefined {
-  if (raw === undefined) return undefined;
-  if (raw.trim() === '') {
-    throw new UsageError(
-      `--output expects a file name (got ""). Example: ${RFC2544_PREFIX} --format json --output ndr.json`,
-    );
-  }
-  const path = isAbsolute(raw) ? raw : resolve(io.cwd, raw);
-  // Checked before the searches run, so minutes of trials never end in an unwritable file (issue 9).
-  checkOutputPath(path, '--output', `${RFC2544_PREFIX} --format json --output ndr.json`);
-  return path;
 }
 
 /**

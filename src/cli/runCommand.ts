@@ -4,15 +4,13 @@ import { compileScenario } from '../scenario/compileScenario.js';
 import { buildBenchResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { formatDryRunJson, formatDryRunText } from './dryRunReport.js';
-import { addReportOptions, emitReport, reportSettingsFromOptions } from './outputOptions.js';
+import { addReportOptions, emitReport, reportSettingsFromOptions, writeOutput } from './outputOptions.js';
 import { readProcessStdin, readScenarioSource, type StdinReader } from './readScenarioSource.js';
 import { addScenarioOptions, scenarioFlagsGiven, scenarioInputFromFlags } from './scenarioFlags.js';
 import { scenarioUsageError } from './scenarioUsageError.js';
-import { outputWriteError } from './outputPath.js';
 import { processSignals } from './processSignals.js';
 import { simulateRuns, type RunDependencies } from './simulateRuns.js';
 import { addMaxPacketsOption } from './workGuard.js';
-import { writeFileAtomic } from './writeFileAtomic.js';
 
 const EXAMPLES = `
 Precedence: built-in defaults < scenario file < flags given here.
@@ -70,15 +68,7 @@ async function runFile(
   if (dryRun === true) {
     const text =
       settings.format === 'json' ? formatDryRunJson(compiled.value) : formatDryRunText(compiled.value);
-    if (settings.outputPath === undefined) {
-      io.stdout(text);
-      return;
-    }
-    try {
-      await writeFileAtomic(settings.outputPath, text);
-    } catch (error) {
-      throw outputWriteError('--output', settings.outputPath, error);
-    }
+    await writeOutput(text, io, { outputPath: settings.outputPath });
     return;
   }
   const seed = compiled.value.runs[0]?.config.seed ?? 0;

@@ -8,9 +8,9 @@ import {
   ARRIVAL_KINDS,
   DIRECTIONS,
   MODE_IDS,
+  isArrivalKind,
+  isDirection,
   isModeId,
-  type ArrivalKind,
-  type Direction,
   type FrameSpec,
   type LoadSpec,
   type ModeId,
@@ -18,7 +18,8 @@ import {
 import { LOAD_TEXT_PATTERN, parseLoad } from '../scenario/parseLoad.js';
 import type { ScenarioInput } from '../scenario/scenarioInput.js';
 import { MAX_FRAME_BYTES, MIN_FRAME_BYTES } from '../workload/frameMix.js';
-import { UsageError } from './usageError.js';
+import { collectRepeated } from './repeatableOption.js';
+import { type UsageError, usageErrorFromList } from './usageError.js';
 
 /**
  * The scenario flags shared by `nicvirt bench` and `nicvirt run FILE` (where they override the
@@ -282,7 +283,7 @@ export function addScenarioOptions(command: Command, settings: AddScenarioOption
         ? settings.modeHelp
         : declaration.description;
     const option = new Option(declaration.syntax, description);
-    if (declaration.key === 'cost') option.argParser(collectCost);
+    if (declaration.key === 'cost') option.argParser(collectRepeated);
     command.addOption(option);
     if (declaration.key === 'postedInterrupts') {
       command.addOption(
@@ -291,10 +292,6 @@ export function addScenarioOptions(command: Command, settings: AddScenarioOption
     }
   }
   return command;
-}
-
-function collectCost(value: string, previous: readonly string[] | undefined): readonly string[] {
-  return [...(previous ?? []), value];
 }
 
 /**
@@ -347,6 +344,17 @@ export function scenarioInputFromFlags(
     if (!NUMBER_PATTERN.test(trimmed)) return fail(key, raw, accepted);
     return Number(trimmed);
   };
+  /** The parsed value of a given flag, or undefined (and a problem) when `parse` rejects it. */
+  const field = <T>(
+    key: ScenarioFlagKey,
+    raw: string | undefined,
+    parse: (text: string) => T | undefined,
+    accepted: string,
+  ): T | undefined => {
+    if (raw === undefined) return undefined;
+    const value = parse(raw);
+    return value === undefined ? fail(key, raw, accepted) : value;
+  };
 
   const input: ScenarioInput = {};
   if (flags.mode !== undefined) {
@@ -395,52 +403,48 @@ export function scenarioInputFromFlags(
   if (Object.keys(vms).length > 0) input.vms = vms;
 
   const workload: NonNullable<ScenarioInput['workload']> = {};
-  if (flags.direction !== undefined) {
-    const direction = flags.direction.trim().toLowerCase();
-    if (isDirection(direction)) workload.direction = direction;
-    else fail('direction', flags.direction, `one of ${DIRECTIONS.join(', ')}`);
-  }
-  if (flags.arrivals !== undefined) {
-    const arrivals = flags.arrivals.trim().toLowerCase();
-    if (isArrivalKind(arrivals)) workload.arrivals = arrivals;
-    else fail('arrivals', flags.arrivals, `one of ${ARRIVAL_KINDS.join(', ')}`);
-  }
-  if (flags.frameSize !== undefined) {
-    const frame = parseFrameSize(flags.frameSize);
-    if (frame) workload.frame = frame;
-    else
-      fail(
-        'frameSize',
-        flags.frameSize,
-        `a frame size in bytes from ${MIN_FRAME_BYTES} to ${MAX_FRAME_BYTES}, imix, or a mix such as 64:7,1518:1`,
-      );
-  }
-  if (flags.load !== undefined) {
-    const load = parseLoadFlag(flags.load);
-    if (load) workload.load = load;
-    else
-      fail(
-        'load',
-        flags.load,
-        'a percentage of line rate (80%, or a bare 80), a bit rate (5gbps, 800mbps) or a frame rate (1.2mpps, 500kpps)',
-      );
-  }
-  if (flags.duration !== undefined) {
-    const durationMs = parseMilliseconds(flags.duration);
-    if (durationMs !== undefined) workload.durationMs = durationMs;
-    else
-      fail(
-        'duration',
-        flags.duration,
-        'a simulated time such as 100ms or 0.5s (a bare number is milliseconds)',
-      );
-  }
-  if (flags.warmup !== undefined) {
-    const warmupMs = parseMilliseconds(flags.warmup);
-    if (warmupMs !== undefined) workload.warmupMs = warmupMs;
-    else
-      fail('warmup', flags.warmup, 'a simulated time such as 10ms or 0.01s (a bare number is milliseconds)');
-  }
+  const direction = field(
+    'direction',
+    flags.direction,
+    lowerCaseIf(isDirection),
+    `one of ${DIRECTIONS.join(', ')}`,
+  );
+  if (direction !== undefined) workload.direction = direction;
+  const arrivals = field(
+    'arrivals',
+    flags.arrivals,
+    lowerCaseIf(isArrivalKind),
+    `one of ${ARRIVAL_KINDS.join(', ')}`,
+  );
+  if (arrivals !== undefined) workload.arrivals = arrivals;
+  const frame = field(
+    'frameSize',
+    flags.frameSize,
+    parseFrameSize,
+    `a frame size in bytes from ${MIN_FRAME_BYTES} to ${MAX_FRAME_BYTES}, imix, or a mix such as 64:7,1518:1`,
+  );
+  if (frame !== undefined) workload.frame = frame;
+  const load = field(
+    'load',
+    flags.load,
+    parseLoadFlag,
+    'a percentage of line rate (80%, or a bare 80), a bit rate (5gbps, 800mbps) or a frame rate (1.2mpps, 500kpps)',
+  );
+  if (load !== undefined) workload.load = load;
+  const durationMs = field(
+    'duration',
+    flags.duration,
+    parseMilliseconds,
+    'a simulated time such as 100ms or 0.5s (a bare number is milliseconds)',
+  );
+  if (durationMs !== undefined) workload.durationMs = durationMs;
+  const warmupMs = field(
+    'warmup',
+    flags.warmup,
+    parseMilliseconds,
+    'a simulated time such as 10ms or 0.01s (a bare number is milliseconds)',
+  );
+  if (warmupMs !== undefined) workload.warmupMs = warmupMs;
   if (Object.keys(workload).length > 0) input.workload = workload;
 
   if (flags.fallback !== undefined) input.fallback = flags.fallback;
@@ -460,7 +464,7 @@ export function scenarioInputFromFlags(
     input.costs = costs as ScenarioInput['costs'] & object;
   }
 
-  if (problems.length > 0) throw usageErrorFromFormattedProblems(problems);
+  if (problems.length > 0) throw usageErrorFromList(problems, 'with the scenario');
   return input;
 }
 
@@ -474,12 +478,12 @@ export function parseMode(raw: string): ModeId | 'all' | undefined {
   return isModeId(normalized) ? normalized : undefined;
 }
 
-function isDirection(value: string): value is Direction {
-  return (DIRECTIONS as readonly string[]).includes(value);
-}
-
-function isArrivalKind(value: string): value is ArrivalKind {
-  return (ARRIVAL_KINDS as readonly string[]).includes(value);
+/** A parser of one of a fixed set of names: trimmed, case-insensitive. */
+function lowerCaseIf<T extends string>(is: (value: string) => value is T): (raw: string) => T | undefined {
+  return (raw) => {
+    const text = raw.trim().toLowerCase();
+    return is(text) ? text : undefined;
+  };
 }
 
 /** `1518`, `64B`, `imix`, or a weighted mix `64:7,570:4,1518:1`. Range checks are resolveScenario's. */
@@ -569,15 +573,10 @@ export function usageErrorFromProblems(
   problems: readonly Problem[],
   settings: ProblemReportSettings,
 ): UsageError {
-  return usageErrorFromFormattedProblems(
+  return usageErrorFromList(
     problems.map((problem) => describeScenarioProblem(problem, settings)),
+    'with the scenario',
   );
-}
-
-function usageErrorFromFormattedProblems(problems: readonly Problem[]): UsageError {
-  const first = problems[0];
-  if (problems.length === 1 && first) return new UsageError(first.message, problems);
-  return new UsageError(`${problems.length} problems with the scenario:`, problems);
 }
 
 /** Whether `token` appears in `text` on its own, not inside a longer number or word. */

@@ -2,7 +2,7 @@ import { COMMAND_LINE_SOURCE } from '../scenario/compileScenario.js';
 import { formatLocatedProblem, type LocatedProblem } from '../scenario/locatedProblem.js';
 import type { Problem } from '../scenario/problem.js';
 import { describeScenarioProblem, type ScenarioFlagValues } from './scenarioFlags.js';
-import { UsageError } from './usageError.js';
+import { type UsageError, usageErrorFromList } from './usageError.js';
 
 export interface ScenarioProblemSettings {
   /** Start of fix-it examples for flag problems, e.g. `nicvirt run scenarios/sriov.yaml`. */
@@ -43,8 +43,5 @@ export function scenarioUsageError(
   settings: ScenarioProblemSettings,
   source: string,
 ): UsageError {
-  const printable = printableScenarioProblems(problems, settings);
-  const first = printable[0];
-  if (printable.length === 1 && first) return new UsageError(first.message, printable);
-  return new UsageError(`${printable.length} problems in ${source}:`, printable);
+  return usageErrorFromList(printableScenarioProblems(problems, settings), `in ${source}`);
 }

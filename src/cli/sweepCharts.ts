@@ -3,9 +3,9 @@ import { reportInputOf } from '../report/reportInput.js';
 import { throughputTerminalChart } from '../report/terminalChart.js';
 import type { BenchResult } from '../run/runResult.js';
 import type { CliIo } from './cliIo.js';
-import { resolveOutputPath, writeHtmlReport } from './htmlReportFile.js';
+import { writeHtmlReport } from './htmlReportFile.js';
 import { colorEnabled, type ReportSettings } from './outputOptions.js';
-import { checkOutputPath } from './outputPath.js';
+import { outputPathArgument } from './outputPath.js';
 import { UsageError } from './usageError.js';
 
 /** What `sweep --chart` and `sweep --report FILE` asked for, checked before the sweep runs. */
@@ -48,16 +48,14 @@ export function sweepChartSettings(
     );
   }
   const chartColor = colorEnabled(io, options.color);
-  if (options.report === undefined) return { chart, chartColor };
-  const report = String(options.report).trim();
-  if (report === '') {
-    throw new UsageError(
-      `--report expects a file name (got ""). Example: ${commandPrefix} --report report.html`,
-    );
-  }
-  const reportPath = resolveOutputPath(io, report);
-  checkOutputPath(reportPath, '--report', `${commandPrefix} --report report.html`); // before the sweep runs
-  return { chart, chartColor, reportPath };
+  // Checked before the sweep runs.
+  const reportPath = outputPathArgument(options.report, io, {
+    flag: '--report',
+    example: `${commandPrefix} --report report.html`,
+    check: true,
+    trim: true,
+  });
+  return reportPath === undefined ? { chart, chartColor } : { chart, chartColor, reportPath };
 }
 
 /** After the sweep: the terminal chart (stdout) and the HTML report (file), as asked. */

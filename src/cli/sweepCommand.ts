@@ -7,28 +7,27 @@ import { MODEL_VERSION } from '../run/modelVersion.js';
 import { RESULT_SCHEMA_VERSION } from '../run/runResult.js';
 import { configHash, withConfigHash } from '../run/withConfigHash.js';
 import { MODE_IDS } from '../scenario/scenarioConfig.js';
-import { findKnees } from '../sweep/findKnees.js';
 import { defaultWorkerUrl, runPoints } from '../sweep/runPoints.js';
 import { inShard, parseShard, shardLabel, type Shard } from '../sweep/shard.js';
-import type { SweepBenchResult, SweepRun } from '../sweep/sweepResult.js';
-import { resultTool } from './buildBenchResult.js';
+import type { SweepRun } from '../sweep/sweepResult.js';
+import { buildSweepResult, resultTool } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
-import { EXIT_SIGINT, EXIT_SIGTERM } from './exitCodes.js';
-import { addReportOptions, reportSettingsFromOptions } from './outputOptions.js';
-import { processSignals, type SignalSource, type StopSignal } from './processSignals.js';
+import { addReportOptions, reportSettingsFromOptions, writeOutput } from './outputOptions.js';
+import { processSignals, type SignalSource } from './processSignals.js';
+import { exitCodeFor, watchStop } from './stopWatch.js';
 import { readProcessStdin, type StdinReader } from './readScenarioSource.js';
-import { absolutePath, readResultFile } from './resultFiles.js';
+import { MAX_JOBS } from './rfc2544Flags.js';
+import { absolutePath } from './outputPath.js';
+import { readResultFile } from './resultFiles.js';
 import { addScenarioOptions, scenarioFlagsGiven } from './scenarioFlags.js';
-import { openLineSink, formatSweepResult, writeReportText, type LineSink } from './sweepOutput.js';
+import { openLineSink, formatSweepResult, type LineSink } from './sweepOutput.js';
 import { planSweep, SWEEP_PREFIX, type SweepPoint } from './sweepPlan.js';
-import { sweepProgress } from './sweepProgress.js';
+import { stepProgress } from './sweepProgress.js';
 import { UsageError } from './usageError.js';
 import { addMaxPacketsOption, guardWork, maxPacketsFromOptions, typedArgv } from './workGuard.js';
 // ── reports and charts (issue 7) ──
 import { addSweepChartOptions, emitSweepCharts, sweepChartSettings } from './sweepCharts.js';
-
-const MAX_JOBS = 1024;
 
 const MODE_HELP = `modes to sweep, comma-separated: ${MODE_IDS.join(', ')}, or all (same as --modes)`;
 
@@ -127,7 +126,7 @@ function parseShardFlag(raw: string): Shard {
 }
 
 /** `0-4, 7, 9-10` */
-export function pointRanges(points: readonly number[]): string {
+function pointRanges(points: readonly number[]): string {
   const sorted = [...points].sort((a, b) => a - b);
   const parts: string[] = [];
   let start = sorted[0];
@@ -243,27 +242,22 @@ async function runSweep(
     }
   }
 
-  const controller = new AbortController();
-  let stoppedBy: StopSignal | undefined;
-  const removeStopHandler = deps.signals.onStop((signal) => {
-    stoppedBy ??= signal;
-    controller.abort();
-  });
-  const progress = sweepProgress(io, toRun.length);
+  const stop = watchStop(deps.signals);
+  const progress = stepProgress(io, toRun.length, 'sweep', 'points');
   let complete: boolean;
   try {
     const outcome = await runPoints(
       toRun.map((point) => ({ point: point.point, config: point.config })),
       {
         jobs,
-        signal: controller.signal,
+        signal: stop.signal,
         // Even --jobs 1 runs on a worker, so Ctrl-C stops a long point at once (issue 9).
         ...(workerUrl ? { workerUrl, workerForOneJob: true } : {}),
         onResult: (point, result) => {
           const run: SweepRun = { ...withConfigHash(result), point };
           finished.set(point, run);
           sink?.write(ndjsonLine(run, point, RESULT_SCHEMA_VERSION, tool));
-          progress.pointDone(
+          progress.stepDone(
             `point ${point}: ${runTitle(run)}: ${formatSignificant(run.delivered.gbps)} Gbit/s, p99 ${formatSignificant(run.latencyUs.p99)} µs`,
           );
         },
@@ -272,7 +266,7 @@ async function runSweep(
     complete = outcome.complete;
   } finally {
     progress.stop();
-    removeStopHandler();
+    stop.remove();
     sink?.close();
   }
 
@@ -280,20 +274,19 @@ async function runSweep(
     const run = finished.get(point.point);
     return run ? [run] : [];
   });
-  const knees = new Set(runs.map((run) => run.vms)).size > 1 ? findKnees(runs) : [];
-  const result: SweepBenchResult = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    tool,
-    seed: selected[0]?.config.seed ?? 0,
-    runs,
-    sweep: { points: points.length, ...(shard ? { shard: shardLabel(shard) } : {}) },
-    ...(knees.length > 0 ? { knees } : {}),
-  };
-  if (!ndjson) await writeReportText(formatSweepResult(result, settings), settings, io);
+  const result = buildSweepResult(selected[0]?.config.seed ?? 0, runs, {
+    points: points.length,
+    ...(shard ? { shard: shardLabel(shard) } : {}),
+  });
+  if (!ndjson)
+    await writeOutput(formatSweepResult(result, settings), io, {
+      outputPath: settings.outputPath,
+      wrote: settings.format,
+    });
   await emitSweepCharts(result, chartSettings, io); // --chart, --report (issue 7)
 
   if (!complete) {
-    const signal = stoppedBy ?? 'SIGINT';
+    const signal = stop.stoppedBy ?? 'SIGINT';
     const where = settings.outputPath ?? 'standard output';
     const newly = runs.filter((run) => !resumed.has(run.point ?? -1)).map((run) => run.point ?? -1);
     const finishedText =
@@ -304,7 +297,7 @@ async function runSweep(
         : '';
     throw new CommandFailure(
       `interrupted by ${signal}: ${runs.length} of ${selected.length} points finished (this run: ${finishedText}) and are in ${where}${resumeHint}`,
-      signal === 'SIGTERM' ? EXIT_SIGTERM : EXIT_SIGINT,
+      exitCodeFor(signal),
     );
   }
 }

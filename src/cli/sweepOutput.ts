@@ -7,31 +7,12 @@ import type { ReportSettings } from './outputOptions.js';
 import { OutputFault } from './outputFault.js';
 import { outputWriteError } from './outputPath.js';
 import { UsageError } from './usageError.js';
-import { writeFileAtomic } from './writeFileAtomic.js';
 
 /** A sweep's or merge's result in the chosen format: `table` is one row per point, plus knees. */
 export function formatSweepResult(result: BenchResult, settings: ReportSettings): string {
   if (settings.format === 'table') return formatSweepTable(result, { color: settings.color });
   const formatter: ReportFormatter = REPORT_FORMATS[settings.format];
   return formatter(result, { color: settings.color });
-}
-
-/** Write report text to stdout or, atomically (temp file + rename), to --output. */
-export async function writeReportText(
-  text: string,
-  settings: { readonly format: string; readonly outputPath?: string },
-  io: CliIo,
-): Promise<void> {
-  if (settings.outputPath === undefined) {
-    io.stdout(text);
-    return;
-  }
-  try {
-    await writeFileAtomic(settings.outputPath, text);
-  } catch (error) {
-    throw outputWriteError('--output', settings.outputPath, error);
-  }
-  if (io.stderrIsTty) io.stderr(`nicvirt: wrote ${settings.format} to ${settings.outputPath}\n`);
 }
 
 /** Where NDJSON lines go as points finish: stdout, or a file written (and flushed) line by line. */

@@ -2,6 +2,7 @@ import { compileScenario } from '../scenario/compileScenario.js';
 import { inputForComparedMode } from './comparisonInput.js';
 import type { Problem } from '../scenario/problem.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
+import { mergeScenarioInput } from '../scenario/mergeScenarioInput.js';
 import { runLabel } from '../scenario/runLabel.js';
 import {
   MODE_IDS,
@@ -23,10 +24,10 @@ import {
   type ScenarioFlagValues,
 } from './scenarioFlags.js';
 import { scenarioUsageError } from './scenarioUsageError.js';
-import { UsageError } from './usageError.js';
+import { UsageError, usageErrorFromList } from './usageError.js';
 
 /** Upper bound on the points of one sweep (all shards together). */
-export const MAX_SWEEP_POINTS = 10_000;
+const MAX_SWEEP_POINTS = 10_000;
 
 export const SWEEP_PREFIX = 'nicvirt sweep';
 
@@ -81,7 +82,7 @@ function withText<T>(values: readonly T[], texts: (value: T, index: number) => s
 }
 
 /** Parse the list flags; every malformed list or range is a UsageError naming the flag. */
-export function parseSweepAxes(flags: SweepAxisFlags): Axes {
+function parseSweepAxes(flags: SweepAxisFlags): Axes {
   const axes: { -readonly [K in keyof Axes]: Axes[K] } = {};
   if (flags.modes !== undefined) {
     const accepted = `modes (${MODE_IDS.join(', ')}, or all)`;
@@ -211,15 +212,6 @@ function combinations(axes: Axes, flags: ScenarioFlagValues): Combination[] {
   return result;
 }
 
-function mergeInputs(base: ScenarioInput, extra: ScenarioInput): ScenarioInput {
-  return {
-    ...base,
-    ...extra,
-    ...(base.vms || extra.vms ? { vms: { ...base.vms, ...extra.vms } } : {}),
-    ...(base.workload || extra.workload ? { workload: { ...base.workload, ...extra.workload } } : {}),
-  };
-}
-
 export interface SweepPlanSources {
   /** Scenario file argument (`-` for standard input), if any. */
   readonly file?: string;
@@ -252,7 +244,7 @@ export async function planSweep(
     for (const combo of combos) {
       const compiled = compileScenario(source.value.text, {
         source: source.value.source,
-        overrides: mergeInputs(base, combo.input),
+        overrides: mergeScenarioInput(base, combo.input),
       });
       if (!compiled.ok) {
         throw scenarioUsageError(
@@ -272,7 +264,7 @@ export async function planSweep(
     const problems: Problem[] = [];
     const seen = new Set<string>();
     for (const combo of combos) {
-      const merged = mergeInputs(base, combo.input);
+      const merged = mergeScenarioInput(base, combo.input);
       // SR-IOV VMs beyond the VF limit go on the software switch, so a sweep over VM counts runs
       // past the limit and shows it as a knee.
       const input = merged.mode === undefined ? merged : inputForComparedMode(merged, merged.mode);
@@ -291,11 +283,7 @@ export async function planSweep(
         problems.push(problem);
       }
     }
-    if (problems.length > 0) {
-      const first = problems[0];
-      if (problems.length === 1 && first) throw new UsageError(first.message, problems);
-      throw new UsageError(`${problems.length} problems with the sweep's points:`, problems);
-    }
+    if (problems.length > 0) throw usageErrorFromList(problems, "with the sweep's points");
   }
 
   if (configs.length === 0) {

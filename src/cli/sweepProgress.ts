@@ -1,13 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { CliIo } from './cliIo.js';
 
-/** Progress of a sweep on stderr. */
-export interface SweepProgress {
-  /** A point finished; `line` describes it for the plain (non-terminal) output. */
-  readonly pointDone: (line: string) => void;
-  readonly stop: () => void;
-}
-
 /** Whether `CI` is set to anything but empty, `0` or `false`. */
 export function inCi(io: CliIo): boolean {
   const value = io.env['CI'];
@@ -62,10 +55,4 @@ export function stepProgress(io: CliIo, total: number, label: string, unit: stri
     stepDone: () => bar.increment(),
     stop: () => bar.stop(),
   };
-}
-
-/** Progress of a sweep: one step per finished point. */
-export function sweepProgress(io: CliIo, total: number): SweepProgress {
-  const progress = stepProgress(io, total, 'sweep', 'points');
-  return { pointDone: progress.stepDone, stop: progress.stop };
 }

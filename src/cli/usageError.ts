@@ -12,3 +12,13 @@ export class UsageError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * Problems as one UsageError: a single problem is the message itself; several are
+ * `N problems WHERE:` (e.g. `in file.yaml`), each listed as data.
+ */
+export function usageErrorFromList(problems: readonly Problem[], where: string): UsageError {
+  const first = problems[0];
+  if (problems.length === 1 && first) return new UsageError(first.message, problems);
+  return new UsageError(`${problems.length} problems ${where}:`, problems);
+}

@@ -6,7 +6,7 @@ import type { CliIo } from './cliIo.js';
 import { parseFormatFlag } from './outputOptions.js';
 import { readProcessStdin, readScenarioSource, type StdinReader } from './readScenarioSource.js';
 import { printableScenarioProblems } from './scenarioUsageError.js';
-import { UsageError } from './usageError.js';
+import { UsageError, usageErrorFromList } from './usageError.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -57,11 +57,9 @@ export function registerValidateCommand(
         flags: {},
       }),
     );
-    const first = problems[0];
-    if (problems.length === 1 && first) throw new UsageError(first.message, problems);
     const where =
       failed.length === 1 ? (failed[0]?.file ?? '') : `${failed.length} of ${verdicts.length} files`;
-    throw new UsageError(`${problems.length} problems in ${where}:`, problems);
+    throw usageErrorFromList(problems, `in ${where}`);
   });
   return command;
 }

@@ -18,9 +18,10 @@ import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
 import { EXIT_FAILURE } from './exitCodes.js';
 import { addFormatOptions, colorEnabled, parseFormatFlag } from './outputOptions.js';
+import { collectRepeated } from './repeatableOption.js';
 
 /** The reproduction scenarios shipped with the package. */
-export const PUBLISHED_SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/published/', import.meta.url));
+const PUBLISHED_SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/published/', import.meta.url));
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -36,7 +37,7 @@ export function registerValidateModelCommand(program: Command, io: CliIo): Comma
     .option(
       '--cost <name=value>',
       'run the reproductions with a cost overridden (repeatable): what would this cost do to the published figures?',
-      (value: string, previous: readonly string[] | undefined) => [...(previous ?? []), value],
+      collectRepeated,
     );
   addFormatOptions(command, FORMATS);
   command.action(async (_options: unknown, self: Command) => {

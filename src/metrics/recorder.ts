@@ -67,17 +67,19 @@ export class Recorder {
     return byComponent;
   }
 
-  /** A frame was generated. Returns 1 when it belongs to the measured cohort, else 0. */
-  offer(vm: number, bytes: number, genPs: number): number {
-    if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return 0;
+  /** A frame was generated at `genPs`; counted when it belongs to the measured cohort. */
+  offer(vm: number, bytes: number, genPs: number): void {
+    if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
     this.offeredFrames++;
     this.offeredBytes += bytes;
     this.vmOfferedFrames[vm]! += 1;
     this.vmOfferedBytes[vm]! += bytes;
-    return 1;
   }
 
-  deliver(vm: number, bytes: number, latencyPs: number): void {
+  /** A frame generated at `genPs` reached its end at `donePs`; counted when it is of the cohort. */
+  deliver(vm: number, bytes: number, genPs: number, donePs: number): void {
+    if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
+    const latencyPs = donePs - genPs;
     this.deliveredFrames++;
     this.deliveredBytes += bytes;
     this.vmDeliveredFrames[vm]! += 1;
@@ -85,7 +87,9 @@ export class Recorder {
     this.latencyNs.recordWith(latencyPs / 1000, this.vmLatencyNs[vm]!, this.vmBucketOf);
   }
 
-  drop(location: number, vm: number): void {
+  /** A frame generated at `genPs` was dropped at `location`; counted when it is of the cohort. */
+  drop(location: number, vm: number, genPs: number): void {
+    if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
     this.droppedFrames++;
     this.dropsByLocation[location]! += 1;
     this.vmDroppedFrames[vm]! += 1;

@@ -2,7 +2,6 @@ import type { Recorder } from '../metrics/recorder.js';
 import { WIRE_OVERHEAD_BYTES } from '../workload/frameMix.js';
 import { NO_CHARGE, type Charge } from './costItem.js';
 import type { FifoStage } from './fifoStage.js';
-import type { PacketPool } from './packetPool.js';
 import type { PacketSink } from './packetSink.js';
 import type { PcieTiming } from './pcieLink.js';
 
@@ -17,7 +16,6 @@ export function wirePs(bytes: number, linkGbps: number): number {
  * ring the classifier picked. No events: each stage is a Lindley FIFO.
  */
 export class NicRxPort {
-  private readonly pool: PacketPool;
   private readonly recorder: Recorder;
   private readonly wire: FifoStage;
   private readonly pcie: FifoStage;
@@ -34,7 +32,6 @@ export class NicRxPort {
   private sizeLatencyPs = 0;
 
   constructor(
-    pool: PacketPool,
     recorder: Recorder,
     wire: FifoStage,
     pcie: FifoStage,
@@ -44,7 +41,6 @@ export class NicRxPort {
     sourceDropLocation: number,
     classify: readonly PacketSink[],
   ) {
-    this.pool = pool;
     this.recorder = recorder;
     this.wire = wire;
     this.pcie = pcie;
@@ -56,13 +52,10 @@ export class NicRxPort {
     for (const sink of new Set(classify)) sink.addProducer?.(null);
   }
 
-  receive(id: number, nowPs: number): void {
-    const pool = this.pool;
-    const bytes = pool.bytes[id]!;
-    const vm = pool.vm[id]!;
+  /** A frame of `bytes` for `vm`, generated now, enters the sender's queue. */
+  receive(bytes: number, vm: number, nowPs: number): void {
     if (this.wire.occupancy(nowPs) >= this.sourceQueueFrames) {
-      if (pool.cohort[id] === 1) this.recorder.drop(this.sourceDropLocation, vm);
-      pool.release(id);
+      this.recorder.drop(this.sourceDropLocation, vm, nowPs);
       return;
     }
     if (bytes !== this.sizeBytes) {
@@ -75,7 +68,7 @@ export class NicRxPort {
     const dmaDonePs = this.pcie.serve(atNicPs, this.sizeDmaPs);
     const latencyDonePs = this.pcie.lastStartPs + this.sizeLatencyPs;
     const sink = this.classify[vm]!;
-    sink.accept(id, dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs, nowPs);
+    sink.accept(nowPs, bytes, vm, dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs, nowPs);
     sink.wake(nowPs);
   }
 }
@@ -89,7 +82,6 @@ export class NicTxPort implements PacketSink {
   batchMark = 0;
   readonly passive = false;
   readonly signal: Charge = NO_CHARGE;
-  private readonly pool: PacketPool;
   private readonly recorder: Recorder;
   private readonly pcie: FifoStage;
   private readonly wire: FifoStage;
@@ -100,7 +92,6 @@ export class NicTxPort implements PacketSink {
   private readonly delivery: PacketSink;
 
   constructor(
-    pool: PacketPool,
     recorder: Recorder,
     pcie: FifoStage,
     wire: FifoStage,
@@ -110,7 +101,6 @@ export class NicTxPort implements PacketSink {
     dropLocation: number,
     delivery: PacketSink,
   ) {
-    this.pool = pool;
     this.recorder = recorder;
     this.pcie = pcie;
     this.wire = wire;
@@ -121,19 +111,16 @@ export class NicTxPort implements PacketSink {
     this.delivery = delivery;
   }
 
-  accept(id: number, readyPs: number, nowPs: number): void {
-    const pool = this.pool;
-    const bytes = pool.bytes[id]!;
+  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void {
     if (this.wire.occupancy(nowPs) >= this.ringFrames) {
-      if (pool.cohort[id] === 1) this.recorder.drop(this.dropLocation, pool.vm[id]!);
-      pool.release(id);
+      this.recorder.drop(this.dropLocation, vm, genPs);
       return;
     }
     const dmaDonePs = this.pcie.serve(readyPs, this.timing.servicePs(bytes));
     const latencyDonePs = this.pcie.lastStartPs + this.timing.latencyPs(bytes);
     const fetchedPs = dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs;
     const leftPs = this.wire.serve(fetchedPs, wirePs(bytes, this.linkGbps));
-    this.delivery.accept(id, leftPs, nowPs);
+    this.delivery.accept(genPs, bytes, vm, leftPs, nowPs);
   }
 
   needsSignal(): boolean {

@@ -4,8 +4,11 @@ import type { Charge } from './costItem.js';
 export interface PacketSink {
   /** Scratch mark a producer uses to collect the distinct sinks of one batch. */
   batchMark: number;
-  /** Take frame `id`, visible to the consumer from `readyPs`; drops it when full. */
-  accept(id: number, readyPs: number, nowPs: number): void;
+  /**
+   * Take a frame (generated at `genPs`, `bytes` long, for `vm`), visible to the consumer from
+   * `readyPs`; drops it when full. Frames are passed by value: a sink keeps what it needs.
+   */
+  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void;
   /** True when the consumer is idle at `nowPs`, so handing it frames costs the producer a signal. */
   needsSignal(nowPs: number): boolean;
   /** What signalling this sink costs the producer (charged on the producer's core). */

@@ -5,7 +5,6 @@ import type { Simulator } from '../sim/simulator.js';
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Charge, CostItem } from './costItem.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
-import type { PacketPool } from './packetPool.js';
 import { PacketRing } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
 
@@ -94,7 +93,6 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** Its core's clock, and whether that is a lazy group to catch up at every entry (useClock). */
   private clock: Clock;
   private lazy = false;
-  private readonly pool: PacketPool;
   private readonly recorder: Recorder;
   private readonly core: CpuCore;
   private readonly dropLocation: number;
@@ -127,8 +125,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private batchSize = 0;
   /** The last poll took a full budget (NAPI: poll again). */
   private lastBatchFull = false;
-  private batchIds: Int32Array;
-  private batchDonePs: Float64Array;
+  /** The frames of the poll in progress, by value, with the time each one's processing completes. */
+  private readonly batchGenPs: Float64Array;
+  private readonly batchBytes: Int32Array;
+  private readonly batchVm: Int32Array;
+  private readonly batchDonePs: Float64Array;
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
@@ -155,10 +156,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly producerList: (Poller | null)[] = [];
   private static nextMark = 1;
 
-  constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: PollerSpec) {
+  constructor(sim: Simulator, recorder: Recorder, spec: PollerSpec) {
     this.sim = sim;
     this.clock = sim;
-    this.pool = pool;
     this.recorder = recorder;
     this.name = spec.name;
     this.core = spec.core;
@@ -218,7 +218,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.interruptStartExits = interruptStart.exits;
     this.interruptStartInterrupts = interruptStart.interrupts;
     const capacity = Math.min(spec.budget, spec.ringCapacity);
-    this.batchIds = new Int32Array(capacity);
+    this.batchGenPs = new Float64Array(capacity);
+    this.batchBytes = new Int32Array(capacity);
+    this.batchVm = new Int32Array(capacity);
     this.batchDonePs = new Float64Array(capacity);
     this.core.attach(this);
     for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
@@ -227,6 +229,19 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** PacketSink: `producer` will hand this poller frames (null: the NIC or a traffic source). */
   addProducer(producer: PacketSink | null): void {
     this.producerList.push(producer instanceof Poller ? producer : null);
+  }
+
+  /**
+   * Frames it holds (in its ring, or taken by a poll and not handed on yet) that were generated in
+   * [startPs, endPs): the measured cohort still in flight here when the run stops.
+   */
+  framesGeneratedIn(startPs: number, endPs: number): number {
+    let count = this.ring.countGenerated(startPs, endPs);
+    for (let i = 0; i < this.batchSize; i++) {
+      const genPs = this.batchGenPs[i]!;
+      if (genPs >= startPs && genPs < endPs) count++;
+    }
+    return count;
   }
 
   /** Who hands it frames (null: the NIC or a traffic source), for assignClocks. */
@@ -259,7 +274,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   // ---- PacketSink -------------------------------------------------------------------------------
 
-  accept(id: number, readyPs: number, nowPs: number): void {
+  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void {
     if (this.lazy) this.clock.catchUp(nowPs);
     else {
       // A frame for a poll whose end is deferred changes what that end does: settle it first.
@@ -267,19 +282,20 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       if (core.deferredJob === this) core.settle(nowPs);
     }
     const ring = this.ring;
-    if (ring.count === ring.capacity) {
-      if (this.pool.cohort[id] === 1) this.recorder.drop(this.dropLocation, this.pool.vm[id]!);
-      this.pool.release(id);
+    if (ring.size === ring.capacity) {
+      this.recorder.drop(this.dropLocation, vm, genPs);
       return;
     }
     // Descriptors complete in order: a frame is never visible before the one ahead of it.
     const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
     this.lastReadyPs = ready;
-    this.pool.readyPs[id] = ready;
-    // ring.push(id), inline: the ring is known not to be full.
-    let tail = ring.head + ring.size;
-    if (tail >= ring.capacity) tail -= ring.capacity;
-    ring.slots[tail] = id;
+    // ring.push(), inline: the ring is known not to be full.
+    if (ring.size > ring.mask) ring.grow();
+    const tail = (ring.head + ring.size) & ring.mask;
+    ring.genPs[tail] = genPs;
+    ring.readyPs[tail] = ready;
+    ring.bytes[tail] = bytes;
+    ring.vm[tail] = vm;
     ring.size++;
     if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
       const fireAt = ready > nowPs ? ready : nowPs;
@@ -309,12 +325,12 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   private arm(nowPs: number): void {
     const ring = this.ring;
-    const firstReady = this.pool.readyPs[ring.peek()]! + this.delayPs;
+    const firstReady = ring.readyPs[ring.head]! + this.delayPs;
     let fireAt = firstReady > nowPs ? firstReady : nowPs;
     const gapEnd = this.lastInterruptPs + this.minGapPs;
     if (gapEnd > fireAt) fireAt = gapEnd;
     if (this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
-      const nth = this.pool.readyPs[ring.at(this.coalesceFrames - 1)]!;
+      const nth = ring.readyAt(this.coalesceFrames - 1);
       const countAt = nth > nowPs ? nth : nowPs;
       if (countAt < fireAt) fireAt = countAt;
     }
@@ -363,15 +379,14 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (exits > 0) this.recorder.countExits(exits, nowPs);
     if (interrupts > 0) this.recorder.countInterrupts(interrupts, nowPs);
 
-    const pool = this.pool;
     const ring = this.ring;
-    const slots = ring.slots;
-    const capacity = ring.capacity;
+    const genOf = ring.genPs;
+    const readyPs = ring.readyPs;
+    const bytesOf = ring.bytes;
+    const vmOf = ring.vm;
+    const mask = ring.mask;
     let head = ring.head;
     let size = ring.size;
-    const readyPs = pool.readyPs;
-    const bytesOf = pool.bytes;
-    const vmOf = pool.vm;
     const budget = this.budget;
     const fixedPs = this.packetFixedPs;
     const perBytePs = this.packetPerBytePs;
@@ -385,36 +400,41 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
       while (n < budget && size > 0) {
-        const id = slots[head]!;
-        if (readyPs[id]! > nowPs) break;
-        head = head + 1 === capacity ? 0 : head + 1;
+        if (readyPs[head]! > nowPs) break;
+        const bytes = bytesOf[head]!;
+        const vm = vmOf[head]!;
+        const genPs = genOf[head]!;
+        head = (head + 1) & mask;
         size--;
-        const bytes = bytesOf[id]!;
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
         n++;
-        const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
-        sink.accept(id, Math.round(t), nowPs);
+        const sink = routeByVm ? sinks[vm]! : sinks[0]!;
+        sink.accept(genPs, bytes, vm, Math.round(t), nowPs);
       }
       this.batchSize = 0;
       this.quietEnd = n < budget && size === 0;
     } else {
-      const batchIds = this.batchIds;
+      const batchGenPs = this.batchGenPs;
+      const batchBytes = this.batchBytes;
+      const batchVm = this.batchVm;
       const batchDonePs = this.batchDonePs;
       const touched = this.touched;
       const mark = Poller.nextMark++;
       while (n < budget && size > 0) {
-        const id = slots[head]!;
-        if (readyPs[id]! > nowPs) break;
-        head = head + 1 === capacity ? 0 : head + 1;
+        if (readyPs[head]! > nowPs) break;
+        const bytes = bytesOf[head]!;
+        const vm = vmOf[head]!;
+        batchGenPs[n] = genOf[head]!;
+        head = (head + 1) & mask;
         size--;
-        const bytes = bytesOf[id]!;
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
-        batchIds[n] = id;
+        batchBytes[n] = bytes;
+        batchVm[n] = vm;
         batchDonePs[n] = Math.round(t);
         n++;
-        const sink = routeByVm ? sinks[vmOf[id]!]! : sinks[0]!;
+        const sink = routeByVm ? sinks[vm]! : sinks[0]!;
         if (sink.batchMark !== mark) {
           sink.batchMark = mark;
           touched[this.touchedCount++] = sink;
@@ -453,15 +473,16 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.afterPoll(nowPs);
       return 0;
     }
-    const pool = this.pool;
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
-    const batchIds = this.batchIds;
+    const batchGenPs = this.batchGenPs;
+    const batchBytes = this.batchBytes;
+    const batchVm = this.batchVm;
     const batchDonePs = this.batchDonePs;
     for (let i = 0; i < n; i++) {
-      const id = batchIds[i]!;
-      const sink = routeByVm ? sinks[pool.vm[id]!]! : sinks[0]!;
-      sink.accept(id, batchDonePs[i]!, nowPs);
+      const vm = batchVm[i]!;
+      const sink = routeByVm ? sinks[vm]! : sinks[0]!;
+      sink.accept(batchGenPs[i]!, batchBytes[i]!, vm, batchDonePs[i]!, nowPs);
     }
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
@@ -520,7 +541,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** NAPI: a full budget (or frames already waiting) polls again behind other work; else re-arm. */
   private afterPoll(nowPs: number): void {
     const ring = this.ring;
-    if (this.lastBatchFull || (ring.count > 0 && this.pool.readyPs[ring.peek()]! <= nowPs)) {
+    if (this.lastBatchFull || (ring.size > 0 && ring.readyPs[ring.head]! <= nowPs)) {
       this.state = QUEUED;
       this.core.enqueue(this, nowPs);
     } else {

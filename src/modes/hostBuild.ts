@@ -5,7 +5,6 @@ import { DROP } from '../model/cpuComponents.js';
 import type { CpuCore } from '../model/cpuCore.js';
 import type { DeliverySink } from '../model/deliverySink.js';
 import type { NicTxPort } from '../model/nicPorts.js';
-import type { PacketPool } from '../model/packetPool.js';
 import type { PacketSink } from '../model/packetSink.js';
 import { Poller, type PollerSpec } from '../model/poller.js';
 import type { Moderation } from '../model/poller.js';
@@ -18,7 +17,6 @@ export interface HostBuild {
   readonly config: ScenarioConfig;
   readonly placement: VmPlacement;
   readonly sim: Simulator;
-  readonly pool: PacketPool;
   readonly recorder: Recorder;
   readonly cost: CostModel;
   readonly hostCores: readonly CpuCore[];
@@ -41,7 +39,7 @@ export interface ModeTopology {
 }
 
 export function newPoller(b: HostBuild, spec: PollerSpec): Poller {
-  return new Poller(b.sim, b.pool, b.recorder, spec);
+  return new Poller(b.sim, b.recorder, spec);
 }
 
 /** No moderation: the consumer is woken as soon as work is there (virtio notifications, syscalls). */

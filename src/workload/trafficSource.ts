@@ -1,5 +1,4 @@
 import type { Recorder } from '../metrics/recorder.js';
-import type { PacketPool } from '../model/packetPool.js';
 import type { Rng } from '../sim/rng.js';
 import type { InlineSource, Simulator } from '../sim/simulator.js';
 import type { ArrivalKind } from '../scenario/scenarioConfig.js';
@@ -16,8 +15,8 @@ export interface TrafficSourceSpec {
   readonly fixedBytes?: number;
   /** Random stream for Poisson gaps. */
   readonly random: Rng;
-  /** Where a new frame enters the host (the NIC RX port, or a VM's TX path). */
-  readonly entry: (id: number, nowPs: number) => void;
+  /** Where a new frame (generated now) enters the host (the NIC RX port, or a VM's TX path). */
+  readonly entry: (bytes: number, vm: number, nowPs: number) => void;
 }
 
 /**
@@ -28,7 +27,6 @@ export class TrafficSource implements InlineSource {
   nextPs: number;
   nextSeq: number;
   private readonly sim: Simulator;
-  private readonly pool: PacketPool;
   private readonly recorder: Recorder;
   private readonly pickVm: VmPicker;
   private readonly pickBytes: () => number;
@@ -37,15 +35,14 @@ export class TrafficSource implements InlineSource {
   private readonly roundRobinOf: number;
   private nextVm = 0;
   private readonly random: Rng;
-  private readonly entry: (id: number, nowPs: number) => void;
+  private readonly entry: (bytes: number, vm: number, nowPs: number) => void;
   private readonly stopPs: number;
   private readonly periodPs: number;
   private readonly poisson: boolean;
   private index = 0;
 
-  constructor(sim: Simulator, pool: PacketPool, recorder: Recorder, spec: TrafficSourceSpec) {
+  constructor(sim: Simulator, recorder: Recorder, spec: TrafficSourceSpec) {
     this.sim = sim;
-    this.pool = pool;
     this.recorder = recorder;
     this.pickVm = spec.pickVm;
     this.pickBytes = spec.pickBytes;
@@ -61,8 +58,6 @@ export class TrafficSource implements InlineSource {
   }
 
   emit(nowPs: number): void {
-    const pool = this.pool;
-    const id = pool.alloc();
     const bytes = this.fixedBytes >= 0 ? this.fixedBytes : this.pickBytes();
     let vm: number;
     if (this.roundRobinOf > 0) {
@@ -71,11 +66,8 @@ export class TrafficSource implements InlineSource {
     } else {
       vm = this.pickVm.next();
     }
-    pool.genPs[id] = nowPs;
-    pool.bytes[id] = bytes;
-    pool.vm[id] = vm;
-    pool.cohort[id] = this.recorder.offer(vm, bytes, nowPs);
-    this.entry(id, nowPs);
+    this.recorder.offer(vm, bytes, nowPs);
+    this.entry(bytes, vm, nowPs);
     // advance
     const next = this.poisson
       ? nowPs + Math.round(this.random.nextExponential(this.periodPs))

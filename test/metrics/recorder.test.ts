@@ -5,22 +5,25 @@ import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 describe('Recorder', () => {
   it('counts a frame in the cohort only when generated inside [start, end)', () => {
     const recorder = new Recorder(1_000, 2_000, 2, 1);
-    expect(recorder.offer(0, 100, 999)).toBe(0);
-    expect(recorder.offer(0, 100, 1_000)).toBe(1);
-    expect(recorder.offer(1, 200, 1_999)).toBe(1);
-    expect(recorder.offer(1, 200, 2_000)).toBe(0);
+    recorder.offer(0, 100, 999);
+    recorder.offer(0, 100, 1_000);
+    recorder.offer(1, 200, 1_999);
+    recorder.offer(1, 200, 2_000);
     expect(recorder.offeredFrames).toBe(2);
     expect(recorder.offeredBytes).toBe(300);
     expect(Array.from(recorder.vmOfferedFrames)).toEqual([1, 1]);
     expect(Array.from(recorder.vmOfferedBytes)).toEqual([100, 200]);
   });
 
-  it('records deliveries with latency in ns, and drops by location and VM', () => {
+  it('records deliveries of the cohort with latency in ns, and drops by location and VM', () => {
     const recorder = new Recorder(0, 1_000, 2, 1);
-    recorder.deliver(1, 64, 5_000_000);
-    recorder.drop(DROP.nicRxRing, 0);
-    recorder.drop(DROP.nicRxRing, 1);
-    recorder.drop(DROP.guestRing, 1);
+    recorder.deliver(1, 64, 500, 5_000_500);
+    recorder.drop(DROP.nicRxRing, 0, 0);
+    recorder.drop(DROP.nicRxRing, 1, 999);
+    recorder.drop(DROP.guestRing, 1, 10);
+    // Frames generated outside the window are not the measurement's: neither counted nor timed.
+    recorder.deliver(0, 64, 1_000, 9_000_000);
+    recorder.drop(DROP.guestRing, 0, 1_000);
     expect(recorder.deliveredFrames).toBe(1);
     expect(recorder.deliveredBytes).toBe(64);
     expect(recorder.latencyNs.max).toBe(5_000);

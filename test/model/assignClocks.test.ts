@@ -5,7 +5,6 @@ import { NO_CHARGE } from '../../src/model/costItem.js';
 import { DROP } from '../../src/model/cpuComponents.js';
 import { CpuCore } from '../../src/model/cpuCore.js';
 import { DeliverySink } from '../../src/model/deliverySink.js';
-import { PacketPool } from '../../src/model/packetPool.js';
 import type { PacketSink } from '../../src/model/packetSink.js';
 import { Poller } from '../../src/model/poller.js';
 import { MAX_RANK } from '../../src/sim/clock.js';
@@ -25,11 +24,10 @@ const SHARED_PORT: PacketSink = {
 function host(coreCount: number, shortcuts = true) {
   const sim = new Simulator({ shortcuts });
   const recorder = new Recorder(0, 1e12, 1, coreCount);
-  const pool = new PacketPool();
-  const delivery = new DeliverySink(pool, recorder);
+  const delivery = new DeliverySink(recorder);
   const cores = Array.from({ length: coreCount }, (_, i) => new CpuCore(sim, i, `core ${i}`));
   const poller = (core: number, output: PacketSink | readonly PacketSink[] = delivery): Poller =>
-    new Poller(sim, pool, recorder, {
+    new Poller(sim, recorder, {
       name: `p${core}`,
       core: cores[core]!,
       ringCapacity: 16,
@@ -133,8 +131,7 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
   function run(shortcuts: boolean): number[] {
     const sim = new Simulator({ shortcuts });
     const recorder = new Recorder(0, 1e12, 1, 2);
-    const pool = new PacketPool();
-    const delivery = new DeliverySink(pool, recorder);
+    const delivery = new DeliverySink(recorder);
     const cores = [new CpuCore(sim, 0, 'P'), new CpuCore(sim, 1, 'G')];
     const cost = (fixedPs: number) => ({ component: 0, fixedPs, perBytePs: 0 });
     const spec = {
@@ -144,7 +141,7 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
       perInterrupt: NO_CHARGE,
       perPoll: NO_CHARGE,
     };
-    const guest = new Poller(sim, pool, recorder, {
+    const guest = new Poller(sim, recorder, {
       ...spec,
       name: 'G',
       core: cores[1]!,
@@ -153,7 +150,7 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
       signal: { items: [cost(100)], exits: 0, interrupts: 0 },
       output: delivery,
     });
-    const producer = new Poller(sim, pool, recorder, {
+    const producer = new Poller(sim, recorder, {
       ...spec,
       name: 'P',
       core: cores[0]!,
@@ -167,10 +164,7 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
     for (const atPs of [0, 1300]) {
       sim.schedule(atPs, {
         handleEvent(_arg: number, nowPs: number): void {
-          const id = pool.alloc();
-          pool.vm[id] = 0;
-          pool.bytes[id] = 64;
-          producer.accept(id, nowPs, nowPs);
+          producer.accept(nowPs, 64, 0, nowPs, nowPs);
           producer.wake(nowPs);
         },
       });

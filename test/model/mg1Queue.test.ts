@@ -11,7 +11,6 @@ import { COMPONENT } from '../../src/model/cpuComponents.js';
 import { CpuCore, type CoreJob } from '../../src/model/cpuCore.js';
 import { DeliverySink } from '../../src/model/deliverySink.js';
 import { FifoStage } from '../../src/model/fifoStage.js';
-import { PacketPool } from '../../src/model/packetPool.js';
 import type { PacketSink } from '../../src/model/packetSink.js';
 import { Poller } from '../../src/model/poller.js';
 import { RngStreams, type Rng } from '../../src/sim/rng.js';
@@ -198,15 +197,14 @@ class SojournProbe implements PacketSink {
   readonly signal = NO_CHARGE;
   readonly sojourns: BatchMeans;
   constructor(
-    private readonly pool: PacketPool,
     private readonly delivery: DeliverySink,
     expected: number,
   ) {
     this.sojourns = new BatchMeans(expected);
   }
-  accept(id: number, readyPs: number): void {
-    this.sojourns.add(readyPs - this.pool.genPs[id]!);
-    this.delivery.accept(id, readyPs);
+  accept(genPs: number, bytes: number, vm: number, readyPs: number): void {
+    this.sojourns.add(readyPs - genPs);
+    this.delivery.accept(genPs, bytes, vm, readyPs);
   }
   needsSignal(): boolean {
     return false;
@@ -224,10 +222,9 @@ describe("the model's own Poller as an M/D/1 server", () => {
       const sim = new Simulator();
       const streams = new RngStreams(3);
       const recorder = new Recorder(0, stopPs, 1, 1);
-      const pool = new PacketPool();
       const core = new CpuCore(sim, 0, 'server');
-      const probe = new SojournProbe(pool, new DeliverySink(pool, recorder), expectedFrames);
-      const poller = new Poller(sim, pool, recorder, {
+      const probe = new SojournProbe(new DeliverySink(recorder), expectedFrames);
+      const poller = new Poller(sim, recorder, {
         name: 'md1',
         core,
         ringCapacity: 1 << 16,
@@ -241,15 +238,15 @@ describe("the model's own Poller as an M/D/1 server", () => {
         output: probe,
       });
       sim.addSource(
-        new TrafficSource(sim, pool, recorder, {
+        new TrafficSource(sim, recorder, {
           ratePps,
           arrivals: 'poisson',
           stopPs,
           pickVm: { next: () => 0 },
           pickBytes: () => 64,
           random: streams.stream('arrivals'),
-          entry: (id, nowPs) => {
-            poller.accept(id, nowPs, nowPs);
+          entry: (bytes, vm, nowPs) => {
+            poller.accept(nowPs, bytes, vm, nowPs, nowPs);
             poller.wake(nowPs);
           },
         }),
@@ -259,7 +256,7 @@ describe("the model's own Poller as an M/D/1 server", () => {
       // every frame offered was served and delivered; none dropped, none left behind
       expect(recorder.droppedFrames).toBe(0);
       expect(recorder.deliveredFrames).toBe(recorder.offeredFrames);
-      expect(pool.inFlight).toBe(0);
+      expect(poller.framesGeneratedIn(-Infinity, Infinity)).toBe(0);
       // Poisson count over the window: within 1% of the expected number
       expect(Math.abs(recorder.offeredFrames / expectedFrames - 1)).toBeLessThan(0.01);
 

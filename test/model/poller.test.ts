@@ -3,31 +3,28 @@ import { Recorder } from '../../src/metrics/recorder.js';
 import { NO_CHARGE, type Charge } from '../../src/model/costItem.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 import { CpuCore } from '../../src/model/cpuCore.js';
-import { PacketPool } from '../../src/model/packetPool.js';
 import type { PacketSink } from '../../src/model/packetSink.js';
 import { Poller, type Moderation, type PollerSpec } from '../../src/model/poller.js';
 import { Simulator } from '../../src/sim/simulator.js';
 
 const US = 1_000_000;
 
-/** A sink that logs when each frame became ready and releases it. */
+/** A sink that logs when each frame became ready. */
 class LogSink implements PacketSink {
   batchMark = 0;
   readonly signal: Charge;
   readonly readyPs: number[] = [];
   idle = true;
   constructor(
-    private readonly pool: PacketPool,
     private readonly label: string,
     private readonly log: string[],
     signal: Charge = NO_CHARGE,
   ) {
     this.signal = signal;
   }
-  accept(id: number, readyPs: number): void {
+  accept(_genPs: number, _bytes: number, _vm: number, readyPs: number): void {
     this.readyPs.push(readyPs);
     this.log.push(this.label);
-    this.pool.release(id);
   }
   needsSignal(): boolean {
     return this.idle;
@@ -37,7 +34,6 @@ class LogSink implements PacketSink {
 
 interface Rig {
   sim: Simulator;
-  pool: PacketPool;
   recorder: Recorder;
   core: CpuCore;
 }
@@ -45,11 +41,11 @@ interface Rig {
 function rig(windowEndPs = 1e12): Rig {
   const sim = new Simulator();
   const recorder = new Recorder(0, windowEndPs, 1, 1);
-  return { sim, pool: new PacketPool(), recorder, core: new CpuCore(sim, 0, 'core') };
+  return { sim, recorder, core: new CpuCore(sim, 0, 'core') };
 }
 
 function poller(r: Rig, output: PacketSink, overrides: Partial<PollerSpec> = {}): Poller {
-  return new Poller(r.sim, r.pool, r.recorder, {
+  return new Poller(r.sim, r.recorder, {
     name: 'p',
     core: r.core,
     ringCapacity: 1024,
@@ -65,21 +61,15 @@ function poller(r: Rig, output: PacketSink, overrides: Partial<PollerSpec> = {})
   });
 }
 
-function newFrame(r: Rig, nowPs: number, cohort: number): number {
-  const id = r.pool.alloc();
-  r.pool.genPs[id] = nowPs;
-  r.pool.bytes[id] = 64;
-  r.pool.vm[id] = 0;
-  r.pool.cohort[id] = cohort;
-  return id;
-}
-
-/** Hand `count` frames to `sink`, one every `gapPs` starting at `startPs`, as scheduled events. */
-function feed(r: Rig, sink: Poller, count: number, gapPs: number, startPs = 0, cohort = 1): void {
+/**
+ * Hand `count` 64 B frames to `sink`, one every `gapPs` starting at `startPs`, as scheduled events;
+ * generated as they are handed over, or (`cohort` false) before the recorder's window opens.
+ */
+function feed(r: Rig, sink: Poller, count: number, gapPs: number, startPs = 0, cohort = true): void {
   for (let k = 0; k < count; k++) {
     r.sim.schedule(startPs + k * gapPs, {
       handleEvent(_arg: number, nowPs: number): void {
-        sink.accept(newFrame(r, nowPs, cohort), nowPs, nowPs);
+        sink.accept(cohort ? nowPs : r.recorder.windowStartPs - 1, 64, 0, nowPs, nowPs);
         sink.wake(nowPs);
       },
     });
@@ -91,7 +81,7 @@ function burst(r: Rig, loads: readonly [Poller, number][]): void {
   r.sim.schedule(0, {
     handleEvent(_arg: number, nowPs: number): void {
       for (const [sink, count] of loads)
-        for (let k = 0; k < count; k++) sink.accept(newFrame(r, nowPs, 1), nowPs, nowPs);
+        for (let k = 0; k < count; k++) sink.accept(nowPs, 64, 0, nowPs, nowPs);
       for (const [sink] of loads) sink.wake(nowPs);
     },
   });
@@ -101,7 +91,7 @@ describe('Poller', () => {
   it('serves a lone frame at once: ready = arrival + per-packet cost', () => {
     const r = rig();
     const log: string[] = [];
-    const out = new LogSink(r.pool, 'out', log);
+    const out = new LogSink('out', log);
     const p = poller(r, out);
     feed(r, p, 1, 0, 7 * US);
     r.sim.run();
@@ -112,21 +102,21 @@ describe('Poller', () => {
 
   it('drops what does not fit in its ring, counting only frames of the measured cohort', () => {
     const r = rig();
-    const out = new LogSink(r.pool, 'out', []);
+    const out = new LogSink('out', []);
     // 10 frames at the same instant; the first poll starts at once and takes the first, 4 fit
     const p = poller(r, out, { ringCapacity: 4, budget: 1 });
-    feed(r, p, 6, 0, 0, 1);
-    feed(r, p, 4, 0, 0, 0);
+    feed(r, p, 6, 0, 0, true);
+    feed(r, p, 4, 0, 0, false);
     r.sim.run();
     expect(out.readyPs.length).toBe(5);
     expect(r.recorder.droppedFrames).toBe(1);
     expect(r.recorder.dropsByLocation[DROP.guestRing]).toBe(1);
-    expect(r.pool.inFlight).toBe(0);
+    expect(p.framesGeneratedIn(-Infinity, Infinity)).toBe(0);
   });
 
   it('limits interrupts to one per ITR gap and batches the frames that arrive meanwhile', () => {
     const r = rig();
-    const out = new LogSink(r.pool, 'out', []);
+    const out = new LogSink('out', []);
     const moderation: Moderation = { minGapPs: 50 * US, coalesceFrames: 0, delayPs: 0 };
     // one frame per 2 µs for 10 ms, 0.1 µs of work each: the core is mostly idle
     const p = poller(r, out, {
@@ -143,7 +133,7 @@ describe('Poller', () => {
 
   it('fires early once `coalesceFrames` are pending, ignoring the rest of the gap', () => {
     const r = rig();
-    const out = new LogSink(r.pool, 'out', []);
+    const out = new LogSink('out', []);
     const p = poller(r, out, {
       moderation: { minGapPs: 1_000 * US, coalesceFrames: 8, delayPs: 0 },
       perPacket: [{ component: COMPONENT.switch, fixedPs: 1_000, perBytePs: 0 }],
@@ -158,7 +148,7 @@ describe('Poller', () => {
 
   it('waits `delayPs` after the first pending frame before interrupting (coalescing timer)', () => {
     const r = rig();
-    const out = new LogSink(r.pool, 'out', []);
+    const out = new LogSink('out', []);
     const p = poller(r, out, {
       moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 10 * US },
       perPacket: [{ component: COMPONENT.switch, fixedPs: 1_000, perBytePs: 0 }],
@@ -181,8 +171,8 @@ describe('Poller', () => {
   it('re-queues a poll that used its full budget behind other work on the same core (NAPI fairness)', () => {
     const r = rig();
     const log: string[] = [];
-    const a = poller(r, new LogSink(r.pool, 'A', log), { budget: 4 });
-    const b = poller(r, new LogSink(r.pool, 'B', log), { budget: 4 });
+    const a = poller(r, new LogSink('A', log), { budget: 4 });
+    const b = poller(r, new LogSink('B', log), { budget: 4 });
     burst(r, [
       [a, 12],
       [b, 8],
@@ -193,7 +183,7 @@ describe('Poller', () => {
 
   it('charges its per-interrupt cost once per interrupt, not on the repolls that follow', () => {
     const r = rig();
-    const out = new LogSink(r.pool, 'out', []);
+    const out = new LogSink('out', []);
     const p = poller(r, out, {
       budget: 2,
       perInterrupt: {
@@ -226,7 +216,7 @@ describe('Poller', () => {
       exits: 0,
       interrupts: 1,
     };
-    const out = new LogSink(r.pool, 'out', log, wakeUp);
+    const out = new LogSink('out', log, wakeUp);
     const p = poller(r, out, { perInterrupt: NO_CHARGE });
     burst(r, [[p, 3]]);
     r.sim.run();
@@ -246,15 +236,14 @@ describe('Poller signalling of a downstream poller', () => {
     // this poller while it is idle".
     const sim = new Simulator();
     const recorder = new Recorder(0, 1e12, 1, 2);
-    const pool = new PacketPool();
-    const r: Rig = { sim, pool, recorder, core: new CpuCore(sim, 0, 'core 0') };
+    const r: Rig = { sim, recorder, core: new CpuCore(sim, 0, 'core 0') };
     const inject: Charge = {
       items: [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }],
       exits: 0,
       interrupts: 1,
     };
-    const delivered = new LogSink(pool, 'out', []);
-    const consumer = new Poller(sim, pool, recorder, {
+    const delivered = new LogSink('out', []);
+    const consumer = new Poller(sim, recorder, {
       name: 'Q',
       core: new CpuCore(sim, 1, 'core 1'),
       ringCapacity: 64,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../src/metrics/recorder.js';
-import { PacketPool } from '../../src/model/packetPool.js';
 import { Rng } from '../../src/sim/rng.js';
 import { Simulator } from '../../src/sim/simulator.js';
 import { TrafficSource } from '../../src/workload/trafficSource.js';
@@ -8,33 +7,29 @@ import { makeVmPicker } from '../../src/workload/vmPicker.js';
 
 function source(arrivals: 'cbr' | 'poisson', ratePps: number, stopPs: number, windowStartPs = 0) {
   const sim = new Simulator();
-  const pool = new PacketPool();
   const recorder = new Recorder(windowStartPs, stopPs, 3, 1);
   const times: number[] = [];
   const vms: number[] = [];
-  const cohorts: number[] = [];
   let mislabelled = 0;
   sim.addSource(
-    new TrafficSource(sim, pool, recorder, {
+    new TrafficSource(sim, recorder, {
       ratePps,
       arrivals,
       stopPs,
       pickVm: makeVmPicker(3, undefined, null),
       pickBytes: () => 100,
       random: new Rng(4),
-      entry: (id, nowPs) => {
+      entry: (bytes, vm, nowPs) => {
         times.push(nowPs);
-        vms.push(pool.vm[id]!);
-        cohorts.push(pool.cohort[id]!);
-        if (pool.genPs[id] !== nowPs || pool.bytes[id] !== 100) mislabelled++;
-        pool.release(id);
+        vms.push(vm);
+        if (bytes !== 100 || nowPs !== sim.nowPs) mislabelled++;
       },
     }),
   );
   sim.run();
-  // every frame carries its generation time and size
+  // every frame is handed over at its generation time, with its size
   expect(mislabelled).toBe(0);
-  return { sim, recorder, times, vms, cohorts };
+  return { sim, recorder, times, vms };
 }
 
 describe('TrafficSource', () => {
@@ -48,11 +43,12 @@ describe('TrafficSource', () => {
     expect(sim.emissionCount).toBe(30);
   });
 
-  it('flags only frames generated inside the window as the cohort', () => {
-    const { cohorts, recorder } = source('cbr', 1e6, 10_000_000, 4_000_000);
-    // frames at 0, 1, …, 9 µs; the window starts at 4 µs
-    expect(cohorts).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+  it('offers the recorder every frame; it counts those generated inside the window', () => {
+    const { times, recorder } = source('cbr', 1e6, 10_000_000, 4_000_000);
+    // frames at 0, 1, …, 9 µs, to VMs 0, 1, 2, 0, …; the window starts at 4 µs
+    expect(times.length).toBe(10);
     expect(recorder.offeredFrames).toBe(6);
+    expect(Array.from(recorder.vmOfferedFrames)).toEqual([2, 2, 2]);
     expect(recorder.offeredBytes).toBe(600);
   });
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { PacketRing } from '../../src/model/packetRing.js';
+
+/** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
+function contents(ring: PacketRing): number[][] {
+  return Array.from({ length: ring.size }, (_, i) => {
+    const slot = (ring.head + i) & ring.mask;
+    return [ring.genPs[slot]!, ring.bytes[slot]!, ring.vm[slot]!, ring.readyPs[slot]!];
+  });
+}
+
+describe('PacketRing', () => {
+  it('is a bounded FIFO of frames by value that wraps around and refuses a push when full', () => {
+    const ring = new PacketRing(3);
+    ring.push(10, 64, 0, 11);
+    ring.push(20, 128, 1, 21);
+    ring.push(30, 256, 2, 31);
+    expect(ring.full).toBe(true);
+    expect(() => ring.push(40, 64, 3, 41)).toThrow('ring of 3 pushed while full');
+    ring.shift();
+    ring.push(40, 512, 3, 41);
+    expect(ring.count).toBe(3);
+    expect([ring.readyAt(0), ring.readyAt(1), ring.readyAt(2)]).toEqual([21, 31, 41]);
+    expect(contents(ring)).toEqual([
+      [20, 128, 1, 21],
+      [30, 256, 2, 31],
+      [40, 512, 3, 41],
+    ]);
+    ring.shift();
+    ring.shift();
+    ring.shift();
+    expect(ring.count).toBe(0);
+    expect(() => ring.shift()).toThrow('empty');
+  });
+
+  it('starts with small columns and grows them, keeping the frames and their order across the wrap', () => {
+    const ring = new PacketRing(1000);
+    expect(ring.mask + 1).toBe(64);
+    // Wrap the head around the small columns first, so growth has to unwrap.
+    for (let i = 0; i < 50; i++) ring.push(i, 64, 0, i);
+    for (let i = 0; i < 50; i++) ring.shift();
+    for (let i = 0; i < 1000; i++) ring.push(1e9 + i, 64 + i, i % 7, 2e9 + i);
+    expect(ring.full).toBe(true);
+    expect(ring.mask + 1).toBe(1024);
+    const held = contents(ring);
+    expect(held).toHaveLength(1000);
+    held.forEach(([genPs, bytes, vm, readyPs], i) => {
+      expect([genPs, bytes, vm, readyPs]).toEqual([1e9 + i, 64 + i, i % 7, 2e9 + i]);
+    });
+    expect(ring.readyAt(999)).toBe(2e9 + 999);
+  });
+
+  it('counts the frames it holds generated inside a window [start, end)', () => {
+    const ring = new PacketRing(8);
+    for (const genPs of [5, 10, 15, 20, 25]) ring.push(genPs, 64, 0, genPs);
+    expect(ring.countGenerated(10, 20)).toBe(2);
+    expect(ring.countGenerated(0, 100)).toBe(5);
+    ring.shift();
+    ring.shift();
+    expect(ring.countGenerated(10, 20)).toBe(1);
+  });
+
+  it('refuses a capacity that is not a positive integer', () => {
+    expect(() => new PacketRing(0)).toThrow('ring capacity 0');
+    expect(() => new PacketRing(2.5)).toThrow('ring capacity 2.5');
+  });
+});

@@ -1,22 +1,29 @@
+/** A frame in a ring or a poll's batch is FRAME_FIELDS numbers: these offsets from its base. */
+export const FRAME_GEN_PS = 0;
+/** When the holder's consumer may see the frame (a ring), or when its processing ends (a batch). */
+export const FRAME_TIME_PS = 1;
+export const FRAME_BYTES = 2;
+export const FRAME_VM = 3;
+export const FRAME_FIELDS = 4;
+
 /**
- * A bounded FIFO of frames (a descriptor ring with its buffers). Frames are held by value, as
- * columns — generation time, the time this ring's consumer may see the frame, size, VM — so a poll
- * reads its frames from consecutive memory instead of looking each one up in a shared table: with
- * hundreds of full rings (the frames waiting in them are most of the simulator's memory) that
- * lookup was a cache miss per frame per stage.
+ * A bounded FIFO of frames (a descriptor ring with its buffers), held by value: each slot is one
+ * record of FRAME_FIELDS numbers — generation time, the time this ring's consumer may see the
+ * frame, size, VM — in one Float64Array. A frame is one half of a cache line, in the order the
+ * poll reads them, so a poll walks consecutive memory and a hand-over writes one line, however
+ * many rings there are. (A shared table of frames looked up by id cost a cache miss per frame per
+ * stage once hundreds of full rings held more frames than the caches do; four separate columns
+ * cost four lines per frame.)
  *
  * The fields are public so a poll can walk the ring in a local loop: `head` is the oldest slot,
- * `size` the frames held, `mask` the wrap of the column index (the columns' length is a power of
- * two). The columns start small and double up to the ring's capacity as frames pile up, so a
- * ring's memory follows the frames it has held, not its size.
+ * `size` the frames held, `mask` the wrap of the slot index (the slots are a power of two; slot
+ * s starts at `s * FRAME_FIELDS`). The slots start few and double up to the ring's capacity as
+ * frames pile up, so a ring's memory follows the frames it has held, not its size.
  */
 export class PacketRing {
   /** Frames the ring holds at most (what the modelled ring or backlog holds). */
   readonly capacity: number;
-  genPs: Float64Array;
-  readyPs: Float64Array;
-  bytes: Int32Array;
-  vm: Int32Array;
+  frames: Float64Array;
   mask: number;
   head = 0;
   size = 0;
@@ -24,12 +31,9 @@ export class PacketRing {
   constructor(capacity: number) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ring capacity ${capacity}`);
     this.capacity = capacity;
-    const length = columnLength(Math.min(capacity, 64));
-    this.genPs = new Float64Array(length);
-    this.readyPs = new Float64Array(length);
-    this.bytes = new Int32Array(length);
-    this.vm = new Int32Array(length);
-    this.mask = length - 1;
+    const slots = slotCount(Math.min(capacity, 64));
+    this.frames = new Float64Array(slots * FRAME_FIELDS);
+    this.mask = slots - 1;
   }
 
   get count(): number {
@@ -40,24 +44,30 @@ export class PacketRing {
     return this.size === this.capacity;
   }
 
-  /** Append a frame; the caller has checked the ring is not full. */
+  /** Append a frame; throws when the ring is full (the caller drops instead). */
   push(genPs: number, bytes: number, vm: number, readyPs: number): void {
     if (this.size === this.capacity) throw new Error(`ring of ${this.capacity} pushed while full`);
     if (this.size > this.mask) this.grow();
-    const tail = (this.head + this.size) & this.mask;
-    this.genPs[tail] = genPs;
-    this.readyPs[tail] = readyPs;
-    this.bytes[tail] = bytes;
-    this.vm[tail] = vm;
+    const base = ((this.head + this.size) & this.mask) * FRAME_FIELDS;
+    const frames = this.frames;
+    frames[base + FRAME_GEN_PS] = genPs;
+    frames[base + FRAME_TIME_PS] = readyPs;
+    frames[base + FRAME_BYTES] = bytes;
+    frames[base + FRAME_VM] = vm;
     this.size++;
+  }
+
+  /** Where the frame `offset` places from the head (0 = the oldest) starts in `frames`. */
+  baseAt(offset: number): number {
+    return ((this.head + offset) & this.mask) * FRAME_FIELDS;
   }
 
   /** When the frame `offset` places from the head (0 = the oldest) becomes visible. */
   readyAt(offset: number): number {
-    return this.readyPs[(this.head + offset) & this.mask]!;
+    return this.frames[this.baseAt(offset) + FRAME_TIME_PS]!;
   }
 
-  /** Drop the oldest frame (tests and the poll's own loop advance `head` and `size` directly). */
+  /** Drop the oldest frame (tests; a poll advances `head` and `size` in its own loop). */
   shift(): void {
     if (this.size === 0) throw new Error('shift of an empty ring');
     this.head = (this.head + 1) & this.mask;
@@ -68,41 +78,32 @@ export class PacketRing {
   countGenerated(startPs: number, endPs: number): number {
     let count = 0;
     for (let i = 0; i < this.size; i++) {
-      const genPs = this.genPs[(this.head + i) & this.mask]!;
+      const genPs = this.frames[this.baseAt(i) + FRAME_GEN_PS]!;
       if (genPs >= startPs && genPs < endPs) count++;
     }
     return count;
   }
 
   /**
-   * Double the columns (up to what the capacity needs), unwrapping the frames to the front. Called
-   * when `size > mask` (the columns are full but the ring is not).
+   * Double the slots (up to what the capacity needs), unwrapping the frames to the front. Called
+   * when `size > mask` (every slot is taken but the ring is not full).
    */
   grow(): void {
-    const length = Math.min(2 * (this.mask + 1), columnLength(this.capacity));
-    const genPs = new Float64Array(length);
-    const readyPs = new Float64Array(length);
-    const bytes = new Int32Array(length);
-    const vm = new Int32Array(length);
+    const slots = Math.min(2 * (this.mask + 1), slotCount(this.capacity));
+    const frames = new Float64Array(slots * FRAME_FIELDS);
     for (let i = 0; i < this.size; i++) {
-      const from = (this.head + i) & this.mask;
-      genPs[i] = this.genPs[from]!;
-      readyPs[i] = this.readyPs[from]!;
-      bytes[i] = this.bytes[from]!;
-      vm[i] = this.vm[from]!;
+      const from = this.baseAt(i);
+      frames.set(this.frames.subarray(from, from + FRAME_FIELDS), i * FRAME_FIELDS);
     }
-    this.genPs = genPs;
-    this.readyPs = readyPs;
-    this.bytes = bytes;
-    this.vm = vm;
-    this.mask = length - 1;
+    this.frames = frames;
+    this.mask = slots - 1;
     this.head = 0;
   }
 }
 
 /** The smallest power of two ≥ `frames`. */
-function columnLength(frames: number): number {
-  let length = 1;
-  while (length < frames) length *= 2;
-  return length;
+function slotCount(frames: number): number {
+  let slots = 1;
+  while (slots < frames) slots *= 2;
+  return slots;
 }

@@ -5,7 +5,14 @@ import type { Simulator } from '../sim/simulator.js';
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Charge, CostItem } from './costItem.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
-import { PacketRing } from './packetRing.js';
+import {
+  FRAME_BYTES,
+  FRAME_FIELDS,
+  FRAME_GEN_PS,
+  FRAME_TIME_PS,
+  FRAME_VM,
+  PacketRing,
+} from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
 
 /** Interrupt moderation of one vector. */
@@ -125,11 +132,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private batchSize = 0;
   /** The last poll took a full budget (NAPI: poll again). */
   private lastBatchFull = false;
-  /** The frames of the poll in progress, by value, with the time each one's processing completes. */
-  private readonly batchGenPs: Float64Array;
-  private readonly batchBytes: Int32Array;
-  private readonly batchVm: Int32Array;
-  private readonly batchDonePs: Float64Array;
+  /**
+   * The frames of the poll in progress, by value, as in a ring (PacketRing): FRAME_TIME_PS holds
+   * when each one's processing completes.
+   */
+  private readonly batch: Float64Array;
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
@@ -218,10 +225,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.interruptStartExits = interruptStart.exits;
     this.interruptStartInterrupts = interruptStart.interrupts;
     const capacity = Math.min(spec.budget, spec.ringCapacity);
-    this.batchGenPs = new Float64Array(capacity);
-    this.batchBytes = new Int32Array(capacity);
-    this.batchVm = new Int32Array(capacity);
-    this.batchDonePs = new Float64Array(capacity);
+    this.batch = new Float64Array(capacity * FRAME_FIELDS);
     this.core.attach(this);
     for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
   }
@@ -238,7 +242,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   framesGeneratedIn(startPs: number, endPs: number): number {
     let count = this.ring.countGenerated(startPs, endPs);
     for (let i = 0; i < this.batchSize; i++) {
-      const genPs = this.batchGenPs[i]!;
+      const genPs = this.batch[i * FRAME_FIELDS + FRAME_GEN_PS]!;
       if (genPs >= startPs && genPs < endPs) count++;
     }
     return count;
@@ -291,11 +295,12 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.lastReadyPs = ready;
     // ring.push(), inline: the ring is known not to be full.
     if (ring.size > ring.mask) ring.grow();
-    const tail = (ring.head + ring.size) & ring.mask;
-    ring.genPs[tail] = genPs;
-    ring.readyPs[tail] = ready;
-    ring.bytes[tail] = bytes;
-    ring.vm[tail] = vm;
+    const base = ((ring.head + ring.size) & ring.mask) * FRAME_FIELDS;
+    const frames = ring.frames;
+    frames[base + FRAME_GEN_PS] = genPs;
+    frames[base + FRAME_TIME_PS] = ready;
+    frames[base + FRAME_BYTES] = bytes;
+    frames[base + FRAME_VM] = vm;
     ring.size++;
     if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
       const fireAt = ready > nowPs ? ready : nowPs;
@@ -325,7 +330,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   private arm(nowPs: number): void {
     const ring = this.ring;
-    const firstReady = ring.readyPs[ring.head]! + this.delayPs;
+    const firstReady = ring.frames[ring.head * FRAME_FIELDS + FRAME_TIME_PS]! + this.delayPs;
     let fireAt = firstReady > nowPs ? firstReady : nowPs;
     const gapEnd = this.lastInterruptPs + this.minGapPs;
     if (gapEnd > fireAt) fireAt = gapEnd;
@@ -380,10 +385,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (interrupts > 0) this.recorder.countInterrupts(interrupts, nowPs);
 
     const ring = this.ring;
-    const genOf = ring.genPs;
-    const readyPs = ring.readyPs;
-    const bytesOf = ring.bytes;
-    const vmOf = ring.vm;
+    const frames = ring.frames;
     const mask = ring.mask;
     let head = ring.head;
     let size = ring.size;
@@ -400,10 +402,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
       while (n < budget && size > 0) {
-        if (readyPs[head]! > nowPs) break;
-        const bytes = bytesOf[head]!;
-        const vm = vmOf[head]!;
-        const genPs = genOf[head]!;
+        const base = head * FRAME_FIELDS;
+        if (frames[base + FRAME_TIME_PS]! > nowPs) break;
+        const genPs = frames[base + FRAME_GEN_PS]!;
+        const bytes = frames[base + FRAME_BYTES]!;
+        const vm = frames[base + FRAME_VM]!;
         head = (head + 1) & mask;
         size--;
         t += fixedPs + perBytePs * bytes;
@@ -415,24 +418,23 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.batchSize = 0;
       this.quietEnd = n < budget && size === 0;
     } else {
-      const batchGenPs = this.batchGenPs;
-      const batchBytes = this.batchBytes;
-      const batchVm = this.batchVm;
-      const batchDonePs = this.batchDonePs;
+      const batch = this.batch;
       const touched = this.touched;
       const mark = Poller.nextMark++;
       while (n < budget && size > 0) {
-        if (readyPs[head]! > nowPs) break;
-        const bytes = bytesOf[head]!;
-        const vm = vmOf[head]!;
-        batchGenPs[n] = genOf[head]!;
+        const base = head * FRAME_FIELDS;
+        if (frames[base + FRAME_TIME_PS]! > nowPs) break;
+        const bytes = frames[base + FRAME_BYTES]!;
+        const vm = frames[base + FRAME_VM]!;
         head = (head + 1) & mask;
         size--;
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
-        batchBytes[n] = bytes;
-        batchVm[n] = vm;
-        batchDonePs[n] = Math.round(t);
+        const to = n * FRAME_FIELDS;
+        batch[to + FRAME_GEN_PS] = frames[base + FRAME_GEN_PS]!;
+        batch[to + FRAME_TIME_PS] = Math.round(t);
+        batch[to + FRAME_BYTES] = bytes;
+        batch[to + FRAME_VM] = vm;
         n++;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
         if (sink.batchMark !== mark) {
@@ -475,14 +477,18 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
-    const batchGenPs = this.batchGenPs;
-    const batchBytes = this.batchBytes;
-    const batchVm = this.batchVm;
-    const batchDonePs = this.batchDonePs;
+    const batch = this.batch;
     for (let i = 0; i < n; i++) {
-      const vm = batchVm[i]!;
+      const base = i * FRAME_FIELDS;
+      const vm = batch[base + FRAME_VM]!;
       const sink = routeByVm ? sinks[vm]! : sinks[0]!;
-      sink.accept(batchGenPs[i]!, batchBytes[i]!, vm, batchDonePs[i]!, nowPs);
+      sink.accept(
+        batch[base + FRAME_GEN_PS]!,
+        batch[base + FRAME_BYTES]!,
+        vm,
+        batch[base + FRAME_TIME_PS]!,
+        nowPs,
+      );
     }
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
@@ -541,7 +547,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** NAPI: a full budget (or frames already waiting) polls again behind other work; else re-arm. */
   private afterPoll(nowPs: number): void {
     const ring = this.ring;
-    if (this.lastBatchFull || (ring.size > 0 && ring.readyPs[ring.head]! <= nowPs)) {
+    if (
+      this.lastBatchFull ||
+      (ring.size > 0 && ring.frames[ring.head * FRAME_FIELDS + FRAME_TIME_PS]! <= nowPs)
+    ) {
       this.state = QUEUED;
       this.core.enqueue(this, nowPs);
     } else {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { PacketRing } from '../../src/model/packetRing.js';
+import {
+  FRAME_BYTES,
+  FRAME_GEN_PS,
+  FRAME_TIME_PS,
+  FRAME_VM,
+  PacketRing,
+} from '../../src/model/packetRing.js';
 
 /** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
 function contents(ring: PacketRing): number[][] {
   return Array.from({ length: ring.size }, (_, i) => {
-    const slot = (ring.head + i) & ring.mask;
-    return [ring.genPs[slot]!, ring.bytes[slot]!, ring.vm[slot]!, ring.readyPs[slot]!];
+    const base = ring.baseAt(i);
+    const field = (offset: number) => ring.frames[base + offset]!;
+    return [field(FRAME_GEN_PS), field(FRAME_BYTES), field(FRAME_VM), field(FRAME_TIME_PS)];
   });
 }
 

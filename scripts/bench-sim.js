@@ -20,10 +20,11 @@
 //
 // Noise. On a shared machine the two CPUs can differ in speed by 1.5× for minutes at a time, and a
 // process stays on the one it started on: left to the scheduler, each child is fast or slow by luck.
-// So every child runs pinned to one CPU (`--cpu`, default 0; `--cpu none` to let it float; needs
-// `taskset`, used when present), the points of a section take turns round after round, in reverse
-// order every other round (so a slow phase of the machine hits every point alike), and the best
-// round counts.
+// So every child pins its main thread — the simulation — to one CPU (`--cpu`, default 0; `--cpu
+// none` to let it float; needs `taskset`, used when present; the GC and compiler threads stay free
+// to use the other CPUs, as in a normal run), the points of a section take turns round after round,
+// in reverse order every other round (so a slow phase of the machine hits every point alike), and
+// the best round counts.
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections speed,scaling,linear,sweep
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0]
@@ -71,11 +72,13 @@ const passText = (pass) => (pass ? 'pass' : 'FAIL');
 const noiseNote = (result) =>
   !result.pass && result.noise > 0.1 ? ` (noisy: median ${fixed(result.noise * 100, 0)}% above best)` : '';
 
-/** Run `spec` in a fresh child (on the pinned CPU, if any) and return what it measured. */
+/** Run `spec` in a fresh child (its main thread on the pinned CPU, if any) and return what it measured. */
 function child(spec) {
-  const argv = [process.execPath, fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)];
-  const [command, ...rest] = pinCpu === null ? argv : ['taskset', '-c', pinCpu, ...argv];
-  const text = execFileSync(command, rest, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const text = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', JSON.stringify({ ...spec, pinCpu })],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
   return JSON.parse(text);
 }
 
@@ -154,7 +157,7 @@ log(
     .map((l) => l.toFixed(1))
     .join(
       ' ',
-    )}; best of ${repeat}; ${pinCpu === null ? 'children not pinned' : `children pinned to CPU ${pinCpu}`}`,
+    )}; best of ${repeat}; ${pinCpu === null ? 'children not pinned' : `children's main thread pinned to CPU ${pinCpu}`}`,
 );
 
 if (sections.includes('speed')) {
@@ -345,6 +348,11 @@ function linePps(frameBytes) {
 // ---- child ----------------------------------------------------------------------------------------
 
 async function runChild(spec) {
+  // Only this thread (the task whose id is the pid): the simulation; helper threads stay free.
+  if (spec.pinCpu !== null && spec.pinCpu !== undefined) {
+    const pinned = spawnSync('taskset', ['-p', '-c', String(spec.pinCpu), String(process.pid)]);
+    if (pinned.status !== 0) throw new Error(`taskset -p -c ${spec.pinCpu} failed: ${pinned.stderr}`);
+  }
   const { resolveScenario } = await import('../dist/scenario/resolveScenario.js');
   const { runScenario } = await import('../dist/run/runScenario.js');
   // One run, or a series of runs timed in turn (`rounds` times, best of each kept).

@@ -49,6 +49,13 @@ export class CpuCore implements EventHandler, DeferredEnds {
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
   private head = 0;
   private size = 0;
+  /**
+   * The frames the running poll has taken and not yet handed on, by value (records as in
+   * PacketRing; FRAME_TIME_PS is when each one's processing completes). A core runs one poll at a
+   * time, so its pollers share it: one buffer per core stays in cache, where one per poller (per VM)
+   * would not.
+   */
+  batch: Float64Array = new Float64Array(0);
   /** The running job when its end is deferred (not on the heap), else null. */
   deferredJob: CoreJob | null = null;
   private deferredEndPs = 0;
@@ -66,6 +73,11 @@ export class CpuCore implements EventHandler, DeferredEnds {
   /** A job (poller) that will run on this core. */
   attach(job: CoreJob): void {
     this.attached.push(job);
+  }
+
+  /** A poller attached here takes up to `length` numbers of frames per poll: make the batch hold them. */
+  reserveBatch(length: number): void {
+    if (this.batch.length < length) this.batch = new Float64Array(length);
   }
 
   /** The jobs attached, in order. */

@@ -55,6 +55,8 @@ const QUEUED = 2;
  * for all pollers, so it stays in cache however many pollers there are.
  */
 const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
+/** The same for the signals a poll's end sends (filled and handed over within endJob()). */
+const SIGNAL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
 
 /**
  * Read-only per-poller tables (costs per component, …) are the same for every poller of a kind: keep
@@ -132,18 +134,13 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private batchSize = 0;
   /** The last poll took a full budget (NAPI: poll again). */
   private lastBatchFull = false;
-  /**
-   * The frames of the poll in progress, by value, as in a ring (PacketRing): FRAME_TIME_PS holds
-   * when each one's processing completes.
-   */
-  private readonly batch: Float64Array;
+
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
   /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
   private readonly followers: PacketSink[] = [];
   private followerCount = 0;
-  private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
   /** The components this poller can charge (its own costs and its sinks' signals). */
   private readonly componentsUsed: Int32Array;
   /**
@@ -225,7 +222,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.interruptStartExits = interruptStart.exits;
     this.interruptStartInterrupts = interruptStart.interrupts;
     const capacity = Math.min(spec.budget, spec.ringCapacity);
-    this.batch = new Float64Array(capacity * FRAME_FIELDS);
+    this.core.reserveBatch(capacity * FRAME_FIELDS);
     this.core.attach(this);
     for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
   }
@@ -242,7 +239,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   framesGeneratedIn(startPs: number, endPs: number): number {
     let count = this.ring.countGenerated(startPs, endPs);
     for (let i = 0; i < this.batchSize; i++) {
-      const genPs = this.batch[i * FRAME_FIELDS + FRAME_GEN_PS]!;
+      const genPs = this.core.batch[i * FRAME_FIELDS + FRAME_GEN_PS]!;
       if (genPs >= startPs && genPs < endPs) count++;
     }
     return count;
@@ -418,7 +415,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.batchSize = 0;
       this.quietEnd = n < budget && size === 0;
     } else {
-      const batch = this.batch;
+      const batch = this.core.batch;
       const touched = this.touched;
       const mark = Poller.nextMark++;
       while (n < budget && size > 0) {
@@ -477,7 +474,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
-    const batch = this.batch;
+    const batch = this.core.batch;
     for (let i = 0; i < n; i++) {
       const base = i * FRAME_FIELDS;
       const vm = batch[base + FRAME_VM]!;
@@ -493,7 +490,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
     // more work for this core before the consumer can start.
-    const jobPs = this.jobComponentPs;
+    const jobPs = SIGNAL_COMPONENT_PS;
     const used = this.componentsUsed;
     for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
     let signalPs = 0;
@@ -562,7 +559,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private applyCharge(charge: Charge, nowPs: number): number {
     let ps = 0;
     const items = charge.items;
-    const jobPs = this.jobComponentPs;
+    const jobPs = SIGNAL_COMPONENT_PS;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       jobPs[item.component]! += item.fixedPs;

@@ -55,8 +55,6 @@ const QUEUED = 2;
  * for all pollers, so it stays in cache however many pollers there are.
  */
 const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
-/** The same for the signals a poll's end sends (filled and handed over within endJob()). */
-const SIGNAL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
 
 /**
  * Read-only per-poller tables (costs per component, …) are the same for every poller of a kind: keep
@@ -134,13 +132,18 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private batchSize = 0;
   /** The last poll took a full budget (NAPI: poll again). */
   private lastBatchFull = false;
-
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
   /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
   private readonly followers: PacketSink[] = [];
   private followerCount = 0;
+  /**
+   * The signals' CPU time per component. Its own, not shared like POLL_COMPONENT_PS: asking a
+   * consumer whether it needs a signal can catch its clock group up, which runs other polls' ends
+   * in the middle of filling this.
+   */
+  private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
   /** The components this poller can charge (its own costs and its sinks' signals). */
   private readonly componentsUsed: Int32Array;
   /**
@@ -490,7 +493,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
     // more work for this core before the consumer can start.
-    const jobPs = SIGNAL_COMPONENT_PS;
+    const jobPs = this.jobComponentPs;
     const used = this.componentsUsed;
     for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
     let signalPs = 0;
@@ -559,7 +562,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private applyCharge(charge: Charge, nowPs: number): number {
     let ps = 0;
     const items = charge.items;
-    const jobPs = SIGNAL_COMPONENT_PS;
+    const jobPs = this.jobComponentPs;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       jobPs[item.component]! += item.fixedPs;

@@ -114,6 +114,24 @@ describe('Poller', () => {
     expect(p.framesGeneratedIn(-Infinity, Infinity)).toBe(0);
   });
 
+  it('counts the frames it holds, in its ring and in the poll under way, by generation window', () => {
+    const r = rig();
+    const out = new LogSink('out', []);
+    const p = poller(r, out, { budget: 4 });
+    // 6 frames of the cohort, then 4 generated before the window, all at 0: the first poll takes
+    // one (0–1 µs), the second takes four (1–5 µs) and holds them until it ends.
+    feed(r, p, 6, 0, 0, true);
+    feed(r, p, 4, 0, 0, false);
+    r.sim.run(2 * US);
+    expect(out.readyPs).toEqual([US]);
+    // held: 4 in the poll (cohort), 1 cohort + 4 earlier ones in the ring
+    expect(p.framesGeneratedIn(-Infinity, Infinity)).toBe(9);
+    expect(p.framesGeneratedIn(r.recorder.windowStartPs, r.recorder.windowEndPs)).toBe(5);
+    r.sim.run();
+    expect(out.readyPs).toHaveLength(10);
+    expect(p.framesGeneratedIn(-Infinity, Infinity)).toBe(0);
+  });
+
   it('limits interrupts to one per ITR gap and batches the frames that arrive meanwhile', () => {
     const r = rig();
     const out = new LogSink('out', []);

@@ -293,15 +293,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     // Descriptors complete in order: a frame is never visible before the one ahead of it.
     const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
     this.lastReadyPs = ready;
-    // ring.push(), inline: the ring is known not to be full.
-    if (ring.size > ring.mask) ring.grow();
-    const base = ((ring.head + ring.size) & ring.mask) * FRAME_FIELDS;
-    const frames = ring.frames;
-    frames[base + FRAME_GEN_PS] = genPs;
-    frames[base + FRAME_TIME_PS] = ready;
-    frames[base + FRAME_BYTES] = bytes;
-    frames[base + FRAME_VM] = vm;
-    ring.size++;
+    ring.push(genPs, bytes, vm, ready);
     if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
       const fireAt = ready > nowPs ? ready : nowPs;
       if (fireAt < this.interruptAtPs) {

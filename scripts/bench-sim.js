@@ -18,9 +18,9 @@
 //              speed-up from --jobs 1 to --jobs 2
 // Writes everything as JSON (default bench-results/bench-sim.json) so runs can be compared.
 //
-// Noise. On a shared machine the two CPUs can differ in speed by 1.5× for minutes at a time, and a
-// process stays on the one it started on: left to the scheduler, each child is fast or slow by luck.
-// So every child pins its main thread — the simulation — to one CPU (`--cpu`, default 0; `--cpu
+// Noise. On this shared machine the simulator runs up to 1.7× slower in one process than in the
+// next, and for seconds to minutes at a time (contention in the caches: a fixed arithmetic loop
+// keeps its time meanwhile); at times one CPU is slower than the other for minutes. So every child pins its main thread — the simulation — to one CPU (`--cpu`, default 0; `--cpu
 // none` to let it float; needs `taskset`, used when present; the GC and compiler threads stay free
 // to use the other CPUs, as in a normal run), the points of a section take turns round after round,
 // in reverse order every other round (so a slow phase of the machine hits every point alike), and
@@ -152,12 +152,12 @@ const report = {
   summary: {},
 };
 const started = Date.now();
+const loadText = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+const pinText = pinCpu === null ? 'children not pinned' : `children's main thread pinned to CPU ${pinCpu}`;
 log(
-  `nicvirt bench:sim  node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(
-      ' ',
-    )}; best of ${repeat}; ${pinCpu === null ? 'children not pinned' : `children's main thread pinned to CPU ${pinCpu}`}`,
+  `nicvirt bench:sim  node ${process.version}, ${cpus().length} CPUs, load ${loadText}; best of ${repeat}; ${pinText}`,
 );
 
 if (sections.includes('speed')) {

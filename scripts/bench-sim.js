@@ -348,6 +348,9 @@ function linePps(frameBytes) {
 // ---- child ----------------------------------------------------------------------------------------
 
 async function runChild(spec) {
+  // What the CLI does first: the engine's inlining budget (see src/cli/v8Tuning.ts).
+  const { tuneV8ForSimulation } = await import('../dist/cli/v8Tuning.js');
+  tuneV8ForSimulation();
   // Only this thread (the task whose id is the pid): the simulation; helper threads stay free.
   if (spec.pinCpu !== null && spec.pinCpu !== undefined) {
     const pinned = spawnSync('taskset', ['-p', '-c', String(spec.pinCpu), String(process.pid)]);

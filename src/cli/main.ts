@@ -11,6 +11,7 @@ import { guardIo, OutputFault } from './outputFault.js';
 import { processIo } from './processIo.js';
 import { TOOL_NAME, toolVersion } from './toolVersion.js';
 import { UsageError } from './usageError.js';
+import { tuneV8ForSimulation } from './v8Tuning.js';
 // ── scenario files (issue 3) ──
 import { registerRunCommand } from './runCommand.js';
 import { registerSchemaCommand } from './schemaCommand.js';
@@ -31,6 +32,7 @@ import { registerRfc2544Command } from './rfc2544Command.js';
  * instead of exiting, so tests run the whole CLI in process with a fake CliIo.
  */
 export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  tuneV8ForSimulation();
   const io = guardIo(rawIo);
   const program = createProgram(io);
   try {

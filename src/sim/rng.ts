@@ -4,10 +4,12 @@
  * Hand-written because it sits in the per-packet path and must be allocation-free.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // State words start as numbers: a field declared bare starts as `undefined` (class fields are
+  // defined before the constructor runs), and V8 would then box every value stored in it later.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   constructor(seed32: number) {
     let state = seed32 >>> 0;

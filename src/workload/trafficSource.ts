@@ -24,8 +24,10 @@ export interface TrafficSourceSpec {
  * round(k·period)) or Poisson — outside the event heap, as an inline source of the simulator.
  */
 export class TrafficSource implements InlineSource {
-  nextPs: number;
-  nextSeq: number;
+  // Numbers from the start (set for real in the constructor): a field declared bare starts as
+  // `undefined`, and V8 would then allocate a heap number for every later time stored in it.
+  nextPs = Infinity;
+  nextSeq = 0;
   private readonly sim: Simulator;
   private readonly recorder: Recorder;
   private readonly pickVm: VmPicker;

@@ -16,9 +16,10 @@ export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
  * interleaves in the event loop (which lets the engine apply a core's events off the heap).
  */
 export class Recorder {
-  readonly windowStartPs: number;
-  readonly windowEndPs: number;
-  readonly vmCount: number;
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  readonly windowStartPs: number = 0;
+  readonly windowEndPs: number = 0;
+  readonly vmCount: number = 0;
 
   offeredFrames = 0;
   offeredBytes = 0;

@@ -36,7 +36,8 @@ export interface CoreJob {
  * clock group (LocalClock) has its events off the heap already.
  */
 export class CpuCore implements EventHandler, DeferredEnds {
-  readonly resourceId: number;
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  readonly resourceId: number = 0;
   readonly name: string;
   private readonly sim: Simulator;
   /** Where its job ends go: the simulator's heap, or its clock group's (see assignClocks). */

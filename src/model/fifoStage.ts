@@ -7,11 +7,12 @@ import type { Recorder } from '../metrics/recorder.js';
  * buffer in front of it can drop. Used for the wire and the PCIe DMA engine.
  */
 export class FifoStage {
-  readonly resourceId: number;
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  readonly resourceId: number = 0;
   /** The recorder's busy time per resource, and its window: busy time is charged inline. */
   private readonly busyByResourcePs: Float64Array;
-  private readonly windowStartPs: number;
-  private readonly windowEndPs: number;
+  private readonly windowStartPs: number = 0;
+  private readonly windowEndPs: number = 0;
   private freePs = 0;
   /** Start of service of the last job offered. */
   lastStartPs = 0;

@@ -20,9 +20,10 @@ export class NicRxPort {
   private readonly wire: FifoStage;
   private readonly pcie: FifoStage;
   private readonly timing: PcieTiming;
-  private readonly linkGbps: number;
-  private readonly sourceQueueFrames: number;
-  private readonly sourceDropLocation: number;
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  private readonly linkGbps: number = 0;
+  private readonly sourceQueueFrames: number = 0;
+  private readonly sourceDropLocation: number = 0;
   /** The classifier's result: the ring each VM's frames are DMA'd into. */
   private readonly classify: readonly PacketSink[];
   /** Wire and DMA times of the last frame size seen (workloads have one or a few sizes). */
@@ -86,9 +87,10 @@ export class NicTxPort implements PacketSink {
   private readonly pcie: FifoStage;
   private readonly wire: FifoStage;
   private readonly timing: PcieTiming;
-  private readonly linkGbps: number;
-  private readonly ringFrames: number;
-  private readonly dropLocation: number;
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  private readonly linkGbps: number = 0;
+  private readonly ringFrames: number = 0;
+  private readonly dropLocation: number = 0;
   private readonly delivery: PacketSink;
 
   constructor(

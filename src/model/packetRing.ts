@@ -22,9 +22,10 @@ export const FRAME_FIELDS = 4;
  */
 export class PacketRing {
   /** Frames the ring holds at most (what the modelled ring or backlog holds). */
-  readonly capacity: number;
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  readonly capacity: number = 0;
   frames: Float64Array;
-  mask: number;
+  mask: number = 0;
   head = 0;
   size = 0;
 

@@ -32,7 +32,8 @@ const HANDLE_MASK = 0x3fffffff;
  * for the solo case (two clock classes make the model's calls polymorphic) were all slower.
  */
 export class LocalClock implements Clock, LazyClock {
-  readonly rank: number;
+  // Initial numbers for fields set in the constructor: see the note in model/poller.ts.
+  readonly rank: number = 0;
   readonly lazy = true;
   /** Time of the earliest pending event; Infinity when none. */
   nextPs = Infinity;
@@ -47,7 +48,7 @@ export class LocalClock implements Clock, LazyClock {
   private handles: Int32Array;
   private args: Int32Array;
   private handlers: (EventHandler | null)[];
-  private mask: number;
+  private mask: number = 0;
   private head = 0;
   private count = 0;
   private nextHandle = 0;

@@ -11,7 +11,12 @@ import { Poller } from './poller.js';
  * - every poller on it hands frames only to final delivery, to pollers on the same core, or to
  *   pollers on cores that are groups too and fed by this one alone;
  * - its pollers are fed either only from outside the cores (the NIC, a traffic source) and cores on
- *   the global heap — calls that come in the global loop's time order — or only by one other group.
+ *   the global heap — calls that come in the global loop's time order — or only by one other group;
+ * - none of its pollers fed by another core's poller fires on a frame count: handing it a batch, that
+ *   poller's frames can make its interrupt due at that very moment, and the next frame's hand-over
+ *   would then catch the group up halfway through the batch, where the heap runs the interrupt after
+ *   the producer's event. (Frame-count coalescing is a NIC feature: its pollers are fed by the NIC,
+ *   whose frames are always ready later than the moment they are handed over.)
  * The group's rank is one more than its feeding group's (1 when fed from the global heap). Cores
  * that fail a rule stay on the global heap (rank 0), and so does a group that would feed them.
  *
@@ -47,7 +52,10 @@ export function assignClocks(sim: Simulator, cores: readonly CpuCore[]): number[
       for (const producer of job.producers) {
         const u = producer === null ? undefined : indexOf.get(producer.coreOf);
         if (u === undefined) fedFromOutside[i] = true;
-        else if (u !== i) upstream[i]!.add(u);
+        else if (u !== i) {
+          upstream[i]!.add(u);
+          if (job.firesOnFrameCount) eligible = false;
+        }
       }
     }
     lazy[i] = eligible;

@@ -257,6 +257,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     return this.producerList;
   }
 
+  /** Its interrupt fires early once enough frames are pending (frame-count coalescing), for assignClocks. */
+  get firesOnFrameCount(): boolean {
+    return this.coalesceFrames > 0;
+  }
+
   /** Where its frames go, for assignClocks. */
   get outputs(): readonly PacketSink[] {
     return this.sinks;
@@ -298,7 +303,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
     this.lastReadyPs = ready;
     ring.push(genPs, bytes, vm, ready);
-    if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
+    if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.size >= this.coalesceFrames) {
       const fireAt = ready > nowPs ? ready : nowPs;
       if (fireAt < this.interruptAtPs) {
         this.interruptAtPs = fireAt;
@@ -319,7 +324,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   wake(nowPs: number): void {
     if (this.lazy) this.clock.catchUp(nowPs);
-    if (this.state === IDLE && this.ring.count > 0) this.arm(nowPs);
+    if (this.state === IDLE && this.ring.size > 0) this.arm(nowPs);
   }
 
   // ---- interrupt --------------------------------------------------------------------------------
@@ -330,7 +335,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     let fireAt = firstReady > nowPs ? firstReady : nowPs;
     const gapEnd = this.lastInterruptPs + this.minGapPs;
     if (gapEnd > fireAt) fireAt = gapEnd;
-    if (this.coalesceFrames > 0 && ring.count >= this.coalesceFrames) {
+    if (this.coalesceFrames > 0 && ring.size >= this.coalesceFrames) {
       const nth = ring.readyAt(this.coalesceFrames - 1);
       const countAt = nth > nowPs ? nth : nowPs;
       if (countAt < fireAt) fireAt = countAt;
@@ -513,7 +518,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.touchedCount = kept;
       this.followerCount = followers;
       // Then the end of the signals only re-polls or re-arms this poller: quiet when that is nothing.
-      this.quietEnd = kept === 0 && !this.lastBatchFull && this.ring.count === 0;
+      this.quietEnd = kept === 0 && !this.lastBatchFull && this.ring.size === 0;
       return signalDurationPs;
     }
     this.wakeTouched(nowPs);
@@ -551,7 +556,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.core.enqueue(this, nowPs);
     } else {
       this.state = IDLE;
-      if (ring.count > 0) this.arm(nowPs);
+      if (ring.size > 0) this.arm(nowPs);
     }
   }
 

@@ -182,3 +182,76 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
     expect(reference[3]).toBe(3600);
   });
 });
+
+describe('a batch handed to a consumer that fires on a frame count', () => {
+  /**
+   * P (fed by the NIC) hands C (another core) frames; C interrupts once 2 are pending, else after a
+   * 1 µs gap. Frames 3 and 4 reach P 10 ps apart and leave in one batch at 2700 ps: the first of them
+   * makes C's interrupt due at once. The heap runs it after P's event, with both frames in C's ring;
+   * a lazy group caught up by the second hand-over would run it between the two.
+   */
+  function run(shortcuts: boolean) {
+    const sim = new Simulator({ shortcuts });
+    const recorder = new Recorder(0, 1e12, 1, 2);
+    const delivery = new DeliverySink(recorder);
+    const cores = [new CpuCore(sim, 0, 'P'), new CpuCore(sim, 1, 'C')];
+    const cost = (fixedPs: number) => ({ component: 0, fixedPs, perBytePs: 0 });
+    const pollTimesPs: number[] = [];
+    const probe: PacketSink = {
+      batchMark: 0,
+      passive: true,
+      signal: NO_CHARGE,
+      accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void {
+        pollTimesPs.push(nowPs);
+        delivery.accept(genPs, bytes, vm, readyPs);
+      },
+      needsSignal: () => false,
+      wake() {},
+    };
+    const spec = {
+      ringCapacity: 16,
+      dropLocation: DROP.guestRing,
+      budget: 8,
+      perInterrupt: NO_CHARGE,
+      perPoll: NO_CHARGE,
+      signal: NO_CHARGE,
+    };
+    const consumer = new Poller(sim, recorder, {
+      ...spec,
+      name: 'C',
+      core: cores[1]!,
+      moderation: { minGapPs: 1_000_000, coalesceFrames: 2, delayPs: 0 },
+      perPacket: [cost(10)],
+      output: probe,
+    });
+    const producer = new Poller(sim, recorder, {
+      ...spec,
+      name: 'P',
+      core: cores[0]!,
+      moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 500 },
+      perPacket: [cost(100)],
+      output: consumer,
+    });
+    producer.addProducer(null);
+    const ranks = assignClocks(sim, cores);
+    for (const atPs of [0, 1000, 2000, 2010]) {
+      sim.schedule(atPs, {
+        handleEvent(_arg: number, nowPs: number): void {
+          producer.accept(nowPs, 64, 0, nowPs, nowPs);
+          producer.wake(nowPs);
+        },
+      });
+    }
+    sim.run();
+    return { ranks, pollTimesPs, events: sim.eventCount };
+  }
+
+  it('keeps the consumer (and so its producer) on the heap, with the heap order', () => {
+    const reference = run(false);
+    const fast = run(true);
+    expect(fast).toEqual(reference);
+    expect(fast.ranks).toEqual([0, 0]);
+    // frames 3 and 4 are taken by one poll at 2700 ps
+    expect(reference.pollTimesPs).toEqual([600, 2700, 2700, 2700]);
+  });
+});

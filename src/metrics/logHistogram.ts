@@ -31,10 +31,8 @@ export class LogHistogram {
   }
 
   record(value: number): void {
-    const v = value > 0xffffffff ? 0xffffffff : value < 0 ? 0 : Math.floor(value);
-    this.counts[this.indexOf(v)]!++;
-    this.total++;
-    if (v > this.maxValue) this.maxValue = v;
+    const v = clampValue(value);
+    this.add(this.indexOf(v), v);
   }
 
   /**
@@ -43,14 +41,17 @@ export class LogHistogram {
    * `foldMap` (from coarser.foldMapFrom(this)) names.
    */
   recordWith(value: number, coarser: LogHistogram, foldMap: Int32Array): void {
-    const v = value > 0xffffffff ? 0xffffffff : value < 0 ? 0 : Math.floor(value);
+    const v = clampValue(value);
     const index = this.indexOf(v);
+    this.add(index, v);
+    coarser.add(foldMap[index]!, v);
+  }
+
+  /** Count the (clamped) value `v` in bucket `index`. */
+  private add(index: number, v: number): void {
     this.counts[index]!++;
     this.total++;
     if (v > this.maxValue) this.maxValue = v;
-    coarser.counts[foldMap[index]!]!++;
-    coarser.total++;
-    if (v > coarser.maxValue) coarser.maxValue = v;
   }
 
   /** For each bucket of `finer` (more sub-bucket bits), the bucket of this histogram that contains it. */
@@ -98,4 +99,9 @@ export class LogHistogram {
     const sub = (offset % this.halfCount) + this.halfCount;
     return (sub + 1) * 2 ** shift - 1;
   }
+}
+
+/** The integer a value is counted as: floored, and clamped to [0, 2^32 − 1]. */
+function clampValue(value: number): number {
+  return value > 0xffffffff ? 0xffffffff : value < 0 ? 0 : Math.floor(value);
 }

@@ -37,14 +37,6 @@ export class PacketRing {
     this.mask = slots - 1;
   }
 
-  get count(): number {
-    return this.size;
-  }
-
-  get full(): boolean {
-    return this.size === this.capacity;
-  }
-
   /** Append a frame; throws when the ring is full (the caller drops instead). */
   push(genPs: number, bytes: number, vm: number, readyPs: number): void {
     if (this.size === this.capacity) throw new Error(`ring of ${this.capacity} pushed while full`);

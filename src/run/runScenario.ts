@@ -173,7 +173,6 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
   });
 }
 
-/** Resource ids: host cores, then one vCPU core per VM, then wire and PCIe per direction. */
 /**
  * Frames of the measured cohort still held when the run stopped: in the pollers' rings, or taken by
  * a poll and not handed on yet (the NIC's stages and final delivery hold none: they pass a frame on
@@ -188,6 +187,7 @@ function cohortInFlight(cores: readonly CpuCore[], recorder: Recorder): number {
   return count;
 }
 
+/** Resource ids: host cores, then one vCPU core per VM, then wire and PCIe per direction. */
 function resourceLayout(hostCores: number, vms: number) {
   const firstVcpu = hostCores;
   const wireRx = hostCores + vms;

@@ -22,11 +22,11 @@ describe('PacketRing', () => {
     ring.push(10, 64, 0, 11);
     ring.push(20, 128, 1, 21);
     ring.push(30, 256, 2, 31);
-    expect(ring.full).toBe(true);
+    expect(ring.size).toBe(ring.capacity);
     expect(() => ring.push(40, 64, 3, 41)).toThrow('ring of 3 pushed while full');
     ring.shift();
     ring.push(40, 512, 3, 41);
-    expect(ring.count).toBe(3);
+    expect(ring.size).toBe(3);
     expect([ring.readyAt(0), ring.readyAt(1), ring.readyAt(2)]).toEqual([21, 31, 41]);
     expect(contents(ring)).toEqual([
       [20, 128, 1, 21],
@@ -36,18 +36,18 @@ describe('PacketRing', () => {
     ring.shift();
     ring.shift();
     ring.shift();
-    expect(ring.count).toBe(0);
+    expect(ring.size).toBe(0);
     expect(() => ring.shift()).toThrow('empty');
   });
 
-  it('starts with small columns and grows them, keeping the frames and their order across the wrap', () => {
+  it('starts with few slots and grows them, keeping the frames and their order across the wrap', () => {
     const ring = new PacketRing(1000);
     expect(ring.mask + 1).toBe(64);
-    // Wrap the head around the small columns first, so growth has to unwrap.
+    // Wrap the head around the first slots first, so growth has to unwrap.
     for (let i = 0; i < 50; i++) ring.push(i, 64, 0, i);
     for (let i = 0; i < 50; i++) ring.shift();
     for (let i = 0; i < 1000; i++) ring.push(1e9 + i, 64 + i, i % 7, 2e9 + i);
-    expect(ring.full).toBe(true);
+    expect(ring.size).toBe(ring.capacity);
     expect(ring.mask + 1).toBe(1024);
     const held = contents(ring);
     expect(held).toHaveLength(1000);

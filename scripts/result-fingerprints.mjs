@@ -21,6 +21,7 @@ for (const mode of ['native', 'emulated', 'paravirt', 'vmq', 'vmdq', 'sriov'])
         fallback: true,
         workload: { ...w, direction, arrivals, frame },
       });
+      if (!r.ok) throw new Error(`${mode} ${direction}: ${JSON.stringify(r.problems)}`);
       const x = runScenario(r.value);
       out.push(
         `${mode} ${direction} ${arrivals} ${vms} ${createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16)} ${x.delivered.gbps.toFixed(4)} ${x.sim.events}`,

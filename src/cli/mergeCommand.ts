@@ -3,9 +3,9 @@ import { REPORT_FORMAT_NAMES } from '../report/reportFormats.js';
 import { mergeResults } from '../sweep/mergeResults.js';
 import { buildSweepResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
-import { addReportOptions, reportSettingsFromOptions, writeOutput } from './outputOptions.js';
+import { addReportOptions, reportSettingsFromOptions } from './outputOptions.js';
 import { readResultFile } from './resultFiles.js';
-import { formatSweepResult } from './sweepOutput.js';
+import { emitSweepResult } from './sweepOutput.js';
 import { UsageError } from './usageError.js';
 
 const EXAMPLE = 'nicvirt merge shard-1.json shard-2.json shard-3.json --output sweep.json';
@@ -57,8 +57,5 @@ async function runMerge(files: readonly string[], command: Command, io: CliIo): 
   const runs = merged.value.runs;
   const firstSeed = sources.find((source) => source.parsed.seed !== undefined)?.parsed.seed;
   const result = buildSweepResult(firstSeed ?? runs[0]?.scenario.seed ?? 0, runs, merged.value.sweep);
-  await writeOutput(formatSweepResult(result, settings), io, {
-    outputPath: settings.outputPath,
-    wrote: settings.format,
-  });
+  await emitSweepResult(result, settings, io);
 }

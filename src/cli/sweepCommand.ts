@@ -13,7 +13,7 @@ import type { SweepRun } from '../sweep/sweepResult.js';
 import { buildSweepResult, resultTool } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
-import { addReportOptions, reportSettingsFromOptions, writeOutput } from './outputOptions.js';
+import { addReportOptions, reportSettingsFromOptions } from './outputOptions.js';
 import { processSignals, type SignalSource } from './processSignals.js';
 import { exitCodeFor, watchStop } from './stopWatch.js';
 import { readProcessStdin, type StdinReader } from './readScenarioSource.js';
@@ -21,7 +21,7 @@ import { MAX_JOBS } from './rfc2544Flags.js';
 import { absolutePath } from './outputPath.js';
 import { readResultFile } from './resultFiles.js';
 import { addScenarioOptions, scenarioFlagsGiven } from './scenarioFlags.js';
-import { openLineSink, formatSweepResult, type LineSink } from './sweepOutput.js';
+import { emitSweepResult, openLineSink, type LineSink } from './sweepOutput.js';
 import { planSweep, SWEEP_PREFIX, type SweepPoint } from './sweepPlan.js';
 import { stepProgress } from './sweepProgress.js';
 import { UsageError } from './usageError.js';
@@ -278,11 +278,7 @@ async function runSweep(
     points: points.length,
     ...(shard ? { shard: shardLabel(shard) } : {}),
   });
-  if (!ndjson)
-    await writeOutput(formatSweepResult(result, settings), io, {
-      outputPath: settings.outputPath,
-      wrote: settings.format,
-    });
+  if (!ndjson) await emitSweepResult(result, settings, io);
   await emitSweepCharts(result, chartSettings, io); // --chart, --report (issue 7)
 
   if (!complete) {

@@ -3,7 +3,7 @@ import { formatSweepTable } from '../report/formatSweepTable.js';
 import { REPORT_FORMATS, type ReportFormatter } from '../report/reportFormats.js';
 import type { BenchResult } from '../run/runResult.js';
 import type { CliIo } from './cliIo.js';
-import type { ReportSettings } from './outputOptions.js';
+import { writeOutput, type ReportSettings } from './outputOptions.js';
 import { OutputFault } from './outputFault.js';
 import { outputWriteError } from './outputPath.js';
 import { UsageError } from './usageError.js';
@@ -13,6 +13,18 @@ export function formatSweepResult(result: BenchResult, settings: ReportSettings)
   if (settings.format === 'table') return formatSweepTable(result, { color: settings.color });
   const formatter: ReportFormatter = REPORT_FORMATS[settings.format];
   return formatter(result, { color: settings.color });
+}
+
+/** Format a sweep's result (formatSweepResult) and write it to stdout or, atomically, to --output. */
+export async function emitSweepResult(
+  result: BenchResult,
+  settings: ReportSettings,
+  io: CliIo,
+): Promise<void> {
+  await writeOutput(formatSweepResult(result, settings), io, {
+    outputPath: settings.outputPath,
+    wrote: settings.format,
+  });
 }
 
 /** Where NDJSON lines go as points finish: stdout, or a file written (and flushed) line by line. */

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
  * range) as freshly allocated heap numbers. 3000 keeps the chain inlined: 10–20% faster in every mode
  * at 32 and 256 VMs (alternating fresh processes, best and median of 6; 2000 and 4000 did as well).
  */
-export const INLINED_BYTECODES_PER_FUNCTION = 3000;
+const INLINED_BYTECODES_PER_FUNCTION = 3000;
 
 let tuned = false;
 

@@ -1,14 +1,18 @@
 import type { RunResult } from '../run/runResult.js';
 import type { ModeId } from '../scenario/scenarioConfig.js';
-import {
-  formatCount,
-  formatDropRatio,
-  formatFixed,
-  formatRate,
-  formatRatio,
-  formatSignificant,
-} from './formatNumbers.js';
+import { formatCount, formatRate, formatRatio } from './formatNumbers.js';
 import { borderedTable, keyValueLines, type ReportStyle } from './reportStyle.js';
+import {
+  DROPS_COLUMN,
+  GBPS_COLUMN,
+  GUEST_CORES_COLUMN,
+  HOST_CORES_COLUMN,
+  HOST_CYCLES_COLUMN,
+  LINE_RATE_COLUMN,
+  MPPS_COLUMN,
+  P99_COLUMN,
+  type ResultColumn,
+} from './resultsTable.js';
 import { scenarioHeadline } from './scenarioHeadline.js';
 import { loadLabel } from '../workload/offeredLoad.js';
 
@@ -18,6 +22,18 @@ const VARYING_FIELDS: readonly { readonly title: string; readonly value: (run: R
   { title: 'frame B', value: (run) => run.frameLabel },
   { title: 'load', value: (run) => loadLabel(run.scenario.workload.load) },
   { title: 'dir', value: (run) => run.direction },
+];
+
+/** The results-table figures the comparison shows, in its order (then exits/s and irqs/s). */
+const COMPARED_FIGURES: readonly ResultColumn[] = [
+  GBPS_COLUMN,
+  MPPS_COLUMN,
+  LINE_RATE_COLUMN,
+  DROPS_COLUMN,
+  P99_COLUMN,
+  HOST_CORES_COLUMN,
+  GUEST_CORES_COLUMN,
+  HOST_CYCLES_COLUMN,
 ];
 
 export const DEFAULT_REFERENCE_MODE: ModeId = 'paravirt';
@@ -48,14 +64,7 @@ export function comparisonReport(
   const head = [
     'mode',
     ...varying.map((field) => field.title),
-    'Gbit/s',
-    'Mpps',
-    '% line',
-    'drops',
-    'p99 µs',
-    'host cores',
-    'guest cores',
-    'host cyc/pkt',
+    ...COMPARED_FIGURES.map((column) => column.heading),
     'exits/s',
     'irqs/s',
   ];
@@ -66,14 +75,9 @@ export function comparisonReport(
     const row = [
       run.mode === reference?.mode ? style.heading(run.mode) : run.mode,
       ...varying.map((field) => field.value(run)),
-      formatSignificant(run.delivered.gbps),
-      formatSignificant(run.delivered.mpps),
-      `${formatFixed(run.delivered.lineRatePct, 1)}%`,
-      run.dropRatio > 0 ? style.bad(formatDropRatio(run.dropRatio)) : formatDropRatio(run.dropRatio),
-      formatSignificant(run.latencyUs.p99),
-      formatFixed(run.cpu.hostCores, 2),
-      formatFixed(run.cpu.guestCores, 2),
-      formatCount(run.cpu.hostCyclesPerPacket),
+      ...COMPARED_FIGURES.map((column) =>
+        column === DROPS_COLUMN && run.dropRatio > 0 ? style.bad(column.cell(run)) : column.cell(run),
+      ),
       formatRate(run.rates.vmExitsPerSec),
       formatRate(run.rates.interruptsPerSec),
     ];

@@ -1,9 +1,9 @@
 import type { BenchResult } from '../run/runResult.js';
 import { kneesOf } from '../sweep/sweepResult.js';
-import { SWEEP_HEAD, SWEEP_TEXT_COLUMNS, sweepRowCells } from './sweepRows.js';
+import { SWEEP_COLUMNS, sweepRowCells } from './sweepRows.js';
 
-const HEAD = [...SWEEP_HEAD, 'bottleneck'];
-const RIGHT = new Set(SWEEP_HEAD.filter((title) => !SWEEP_TEXT_COLUMNS.has(title)));
+const HEAD = [...SWEEP_COLUMNS.map((column) => column.heading), 'bottleneck'];
+const RIGHT = new Set(SWEEP_COLUMNS.filter((column) => column.numeric).map((column) => column.heading));
 
 /** Text safe inside a GitHub-flavoured Markdown table cell. */
 export function markdownCell(text: string): string {

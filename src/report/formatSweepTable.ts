@@ -2,7 +2,7 @@ import type { BenchResult } from '../run/runResult.js';
 import type { Knee } from '../sweep/findKnees.js';
 import { kneesOf } from '../sweep/sweepResult.js';
 import { borderedTable, keyValueLines, reportStyle } from './reportStyle.js';
-import { SWEEP_DROPS_COLUMN, SWEEP_HEAD, SWEEP_TEXT_COLUMNS, sweepRowCells } from './sweepRows.js';
+import { SWEEP_COLUMNS, SWEEP_DROPS_COLUMN, sweepRowCells } from './sweepRows.js';
 import type { TableOptions } from './formatTable.js';
 
 /**
@@ -18,8 +18,8 @@ export function formatSweepTable(
   const style = reportStyle(options.color);
   if (result.runs.length === 0) return 'no runs\n';
   const table = borderedTable(style, {
-    head: SWEEP_HEAD,
-    alignRight: SWEEP_HEAD.map((title) => !SWEEP_TEXT_COLUMNS.has(title)),
+    head: SWEEP_COLUMNS.map((column) => column.heading),
+    alignRight: SWEEP_COLUMNS.map((column) => column.numeric),
   });
   for (const [index, run] of result.runs.entries()) {
     const cells = sweepRowCells(run, index);

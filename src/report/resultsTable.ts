@@ -11,6 +11,48 @@ export interface ResultColumn {
   readonly cell: (run: RunResult) => string;
 }
 
+/** Headline figures, shared by the results table, a sweep's table and the comparison table. */
+export const GBPS_COLUMN: ResultColumn = {
+  heading: 'Gbit/s',
+  numeric: true,
+  cell: (run) => formatSignificant(run.delivered.gbps),
+};
+export const MPPS_COLUMN: ResultColumn = {
+  heading: 'Mpps',
+  numeric: true,
+  cell: (run) => formatSignificant(run.delivered.mpps),
+};
+export const LINE_RATE_COLUMN: ResultColumn = {
+  heading: '% line',
+  numeric: true,
+  cell: (run) => `${formatFixed(run.delivered.lineRatePct, 1)}%`,
+};
+export const DROPS_COLUMN: ResultColumn = {
+  heading: 'drops',
+  numeric: true,
+  cell: (run) => formatDropRatio(run.dropRatio),
+};
+export const P99_COLUMN: ResultColumn = {
+  heading: 'p99 µs',
+  numeric: true,
+  cell: (run) => formatSignificant(run.latencyUs.p99),
+};
+export const HOST_CORES_COLUMN: ResultColumn = {
+  heading: 'host cores',
+  numeric: true,
+  cell: (run) => formatFixed(run.cpu.hostCores, 2),
+};
+export const GUEST_CORES_COLUMN: ResultColumn = {
+  heading: 'guest cores',
+  numeric: true,
+  cell: (run) => formatFixed(run.cpu.guestCores, 2),
+};
+export const HOST_CYCLES_COLUMN: ResultColumn = {
+  heading: 'host cyc/pkt',
+  numeric: true,
+  cell: (run) => formatCount(run.cpu.hostCyclesPerPacket),
+};
+
 /**
  * The results table of a report, one row per run: the same columns in the HTML page and in the
  * terminal. Text only; the caller lays it out.
@@ -22,16 +64,16 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { heading: 'dir', numeric: false, cell: (run) => run.direction },
   { heading: 'load', numeric: false, cell: (run) => loadLabel(run.scenario.workload.load) },
   { heading: 'offered Gbit/s', numeric: true, cell: (run) => formatSignificant(run.offered.gbps) },
-  { heading: 'Gbit/s', numeric: true, cell: (run) => formatSignificant(run.delivered.gbps) },
-  { heading: 'Mpps', numeric: true, cell: (run) => formatSignificant(run.delivered.mpps) },
-  { heading: '% line', numeric: true, cell: (run) => `${formatFixed(run.delivered.lineRatePct, 1)}%` },
-  { heading: 'drops', numeric: true, cell: (run) => formatDropRatio(run.dropRatio) },
+  GBPS_COLUMN,
+  MPPS_COLUMN,
+  LINE_RATE_COLUMN,
+  DROPS_COLUMN,
   { heading: 'p50 µs', numeric: true, cell: (run) => formatSignificant(run.latencyUs.p50) },
-  { heading: 'p99 µs', numeric: true, cell: (run) => formatSignificant(run.latencyUs.p99) },
+  P99_COLUMN,
   { heading: 'p99.9 µs', numeric: true, cell: (run) => formatSignificant(run.latencyUs.p999) },
-  { heading: 'host cores', numeric: true, cell: (run) => formatFixed(run.cpu.hostCores, 2) },
-  { heading: 'guest cores', numeric: true, cell: (run) => formatFixed(run.cpu.guestCores, 2) },
-  { heading: 'host cyc/pkt', numeric: true, cell: (run) => formatCount(run.cpu.hostCyclesPerPacket) },
+  HOST_CORES_COLUMN,
+  GUEST_CORES_COLUMN,
+  HOST_CYCLES_COLUMN,
   { heading: 'bottleneck', numeric: false, cell: (run) => run.bottleneck },
 ];
 

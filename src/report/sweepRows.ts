@@ -1,44 +1,48 @@
 import type { RunResult } from '../run/runResult.js';
 import { pointOf } from '../sweep/sweepResult.js';
-import { formatDropRatio, formatFixed, formatSignificant } from './formatNumbers.js';
+import {
+  DROPS_COLUMN,
+  GBPS_COLUMN,
+  HOST_CORES_COLUMN,
+  LINE_RATE_COLUMN,
+  MPPS_COLUMN,
+  P99_COLUMN,
+  type ResultColumn,
+} from './resultsTable.js';
 import { runLoadLabel } from './runNames.js';
 
-/** Columns of a sweep's one-row-per-point table (table and Markdown formats). */
-export const SWEEP_HEAD: readonly string[] = [
-  '#',
-  'mode',
-  'VMs',
-  'frame',
-  'load',
-  'dir',
-  'Gbit/s',
-  'Mpps',
-  '% line',
-  'drops',
-  'p99 µs',
-  'host cores',
+/** A column of a sweep's table: as a results-table column, with the row's index for the point number. */
+export interface SweepColumn {
+  readonly heading: string;
+  readonly numeric: boolean;
+  readonly cell: (run: RunResult, index: number) => string;
+}
+
+/**
+ * Columns of a sweep's one-row-per-point table (table and Markdown formats): what varies at the
+ * point, as the sweep names it, then the headline figures of the results table.
+ */
+export const SWEEP_COLUMNS: readonly SweepColumn[] = [
+  { heading: '#', numeric: true, cell: (run, index) => String(pointOf(run, index)) },
+  { heading: 'mode', numeric: false, cell: (run) => run.mode },
+  { heading: 'VMs', numeric: true, cell: (run) => String(run.vms) },
+  { heading: 'frame', numeric: false, cell: (run) => run.frameLabel },
+  { heading: 'load', numeric: false, cell: runLoadLabel },
+  { heading: 'dir', numeric: false, cell: (run) => run.direction },
+  ...([
+    GBPS_COLUMN,
+    MPPS_COLUMN,
+    LINE_RATE_COLUMN,
+    DROPS_COLUMN,
+    P99_COLUMN,
+    HOST_CORES_COLUMN,
+  ] satisfies readonly ResultColumn[]),
 ];
 
-/** The text columns of SWEEP_HEAD; every other column is right-aligned. */
-export const SWEEP_TEXT_COLUMNS: ReadonlySet<string> = new Set(['mode', 'frame', 'load', 'dir']);
-
 /** Index of the drops cell in a sweep row, for formats that highlight drops. */
-export const SWEEP_DROPS_COLUMN = SWEEP_HEAD.indexOf('drops');
+export const SWEEP_DROPS_COLUMN = SWEEP_COLUMNS.indexOf(DROPS_COLUMN);
 
 /** One sweep row: what varies at this point and its headline figures. */
 export function sweepRowCells(run: RunResult, index: number): string[] {
-  return [
-    String(pointOf(run, index)),
-    run.mode,
-    String(run.vms),
-    run.frameLabel,
-    runLoadLabel(run),
-    run.direction,
-    formatSignificant(run.delivered.gbps),
-    formatSignificant(run.delivered.mpps),
-    `${formatFixed(run.delivered.lineRatePct, 1)}%`,
-    formatDropRatio(run.dropRatio),
-    formatSignificant(run.latencyUs.p99),
-    formatFixed(run.cpu.hostCores, 2),
-  ];
+  return SWEEP_COLUMNS.map((column) => column.cell(run, index));
 }

@@ -4,6 +4,23 @@ import { LogHistogram } from './logHistogram.js';
 export const COMPONENT_COUNT = CPU_COMPONENTS.length;
 export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
 
+/** One VM's frame counts in the measured cohort. */
+export interface VmTotals {
+  readonly offeredFrames: number;
+  readonly offeredBytes: number;
+  readonly deliveredFrames: number;
+  readonly deliveredBytes: number;
+  readonly droppedFrames: number;
+}
+
+// A VM's counts are one record of VM_FIELDS numbers in `Recorder.vmCounts`, at these offsets.
+const VM_OFFERED_FRAMES = 0;
+const VM_OFFERED_BYTES = 1;
+const VM_DELIVERED_FRAMES = 2;
+const VM_DELIVERED_BYTES = 3;
+const VM_DROPPED_FRAMES = 4;
+const VM_FIELDS = 8;
+
 /**
  * Collects everything a run reports. Frames are counted by cohort: a frame belongs to the
  * measurement when it was generated inside the window [windowStartPs, windowEndPs); its fate
@@ -27,11 +44,12 @@ export class Recorder {
   deliveredBytes = 0;
   droppedFrames = 0;
   readonly dropsByLocation = new Float64Array(DROP_LOCATION_COUNT);
-  readonly vmOfferedBytes: Float64Array;
-  readonly vmOfferedFrames: Float64Array;
-  readonly vmDeliveredBytes: Float64Array;
-  readonly vmDeliveredFrames: Float64Array;
-  readonly vmDroppedFrames: Float64Array;
+  /**
+   * Per VM, its counts as one record (VM_FIELDS numbers: a cache line), so a frame's offer,
+   * delivery or drop touches one line of its VM's, not one per count: with hundreds of VMs taking
+   * turns, each of those is a cache miss (read them with vmTotals).
+   */
+  private readonly vmCounts: Float64Array;
   readonly latencyNs = new LogHistogram(8);
   readonly vmLatencyNs: LogHistogram[];
   /** Bucket of a per-VM histogram holding each bucket of `latencyNs`. */
@@ -47,15 +65,24 @@ export class Recorder {
     this.windowStartPs = windowStartPs;
     this.windowEndPs = windowEndPs;
     this.vmCount = vmCount;
-    this.vmOfferedBytes = new Float64Array(vmCount);
-    this.vmOfferedFrames = new Float64Array(vmCount);
-    this.vmDeliveredBytes = new Float64Array(vmCount);
-    this.vmDeliveredFrames = new Float64Array(vmCount);
-    this.vmDroppedFrames = new Float64Array(vmCount);
+    this.vmCounts = new Float64Array(vmCount * VM_FIELDS);
     this.vmLatencyNs = Array.from({ length: vmCount }, () => new LogHistogram(6));
     this.vmBucketOf = new LogHistogram(6).foldMapFrom(this.latencyNs);
     this.busyByResourcePs = new Float64Array(resourceCount);
     this.busyByResourceComponentPs = new Float64Array(resourceCount * COMPONENT_COUNT);
+  }
+
+  /** What VM `vm` was offered, had delivered and lost, in the measured cohort. */
+  vmTotals(vm: number): VmTotals {
+    const base = vm * VM_FIELDS;
+    const counts = this.vmCounts;
+    return {
+      offeredFrames: counts[base + VM_OFFERED_FRAMES]!,
+      offeredBytes: counts[base + VM_OFFERED_BYTES]!,
+      deliveredFrames: counts[base + VM_DELIVERED_FRAMES]!,
+      deliveredBytes: counts[base + VM_DELIVERED_BYTES]!,
+      droppedFrames: counts[base + VM_DROPPED_FRAMES]!,
+    };
   }
 
   /** Busy ps in the window per component, summed over resources in resource order. */
@@ -73,8 +100,9 @@ export class Recorder {
     if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
     this.offeredFrames++;
     this.offeredBytes += bytes;
-    this.vmOfferedFrames[vm]! += 1;
-    this.vmOfferedBytes[vm]! += bytes;
+    const base = vm * VM_FIELDS;
+    this.vmCounts[base + VM_OFFERED_FRAMES]! += 1;
+    this.vmCounts[base + VM_OFFERED_BYTES]! += bytes;
   }
 
   /** A frame generated at `genPs` reached its end at `donePs`; counted when it is of the cohort. */
@@ -83,8 +111,9 @@ export class Recorder {
     const latencyPs = donePs - genPs;
     this.deliveredFrames++;
     this.deliveredBytes += bytes;
-    this.vmDeliveredFrames[vm]! += 1;
-    this.vmDeliveredBytes[vm]! += bytes;
+    const base = vm * VM_FIELDS;
+    this.vmCounts[base + VM_DELIVERED_FRAMES]! += 1;
+    this.vmCounts[base + VM_DELIVERED_BYTES]! += bytes;
     this.latencyNs.recordWith(latencyPs / 1000, this.vmLatencyNs[vm]!, this.vmBucketOf);
   }
 
@@ -93,7 +122,7 @@ export class Recorder {
     if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
     this.droppedFrames++;
     this.dropsByLocation[location]! += 1;
-    this.vmDroppedFrames[vm]! += 1;
+    this.vmCounts[vm * VM_FIELDS + VM_DROPPED_FRAMES]! += 1;
   }
 
   /**

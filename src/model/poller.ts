@@ -83,38 +83,44 @@ function shared<T extends Float64Array | Int32Array>(table: T): T {
  * caller's time, so the poller is seen as the heap would have left it.
  */
 export class Poller implements PacketSink, EventHandler, CoreJob {
-  batchMark = 0;
-  readonly passive = false;
-  readonly name: string;
-  readonly signal: Charge;
+  // Fields are laid out in the order the hot paths touch them (V8 keeps declaration order): a
+  // frame handed over (accept, wake, and a drop) reads the first two cache lines of the object
+  // only, which matters once hundreds of VMs' pollers take turns.
+  // Numeric fields set in the constructor still get an initial number here. Class fields are
+  // defined before the constructor runs, so a field declared bare starts as `undefined`, and V8
+  // then keeps it in a form where the simulation's picosecond doubles get boxed: the model's hot
+  // classes allocated twice as much and ran 7-18% slower that way (see README, "Simulator speed").
+  /** Its core's clock, and whether that is a lazy group to catch up at every entry (useClock). */
+  private clock: Clock;
+  private lazy = false;
   readonly ring: PacketRing;
-  /** Set by beginJob: this poll's end hands nothing on and leaves the poller idle (CpuCore, "quiet ends"). */
-  quietEnd = false;
+  private state = IDLE;
+  private readonly core: CpuCore;
+  private readonly recorder: Recorder;
+  private readonly dropLocation: number = 0;
+  private lastReadyPs = 0;
+  private readonly coalesceFrames: number = 0;
+  private interruptAtPs = 0;
+  private interruptHandle: EventHandle = -1;
+  private readonly delayPs: number = 0;
+  private readonly minGapPs: number = 0;
+  private lastInterruptPs = -Infinity;
+  private interruptPending = false;
+  batchMark = 0;
+  readonly signal: Charge;
   /**
    * Only one producer hands it frames and it has its core to itself: once that producer has
    * handed it frames and signalled it, nothing can change it before the producer's signal ends,
    * so the producer may wake it for that time right away (see wakeAhead()).
    */
   follower = false;
-  private readonly sim: Simulator;
-  /** Its core's clock, and whether that is a lazy group to catch up at every entry (useClock). */
-  private clock: Clock;
-  private lazy = false;
-  private readonly recorder: Recorder;
-  private readonly core: CpuCore;
-  // Numeric fields set in the constructor still get an initial number here. Class fields are
-  // defined before the constructor runs, so a field declared bare starts as `undefined`, and V8
-  // then keeps it in a form where the simulation's picosecond doubles get boxed: the model's hot
-  // classes allocated twice as much and ran 7-18% slower that way (see README, "Simulator speed").
-  private readonly dropLocation: number = 0;
-  private readonly minGapPs: number = 0;
-  private readonly coalesceFrames: number = 0;
-  private readonly delayPs: number = 0;
+  readonly passive = false;
+  /** Set by beginJob: this poll's end hands nothing on and leaves the poller idle (CpuCore, "quiet ends"). */
+  quietEnd = false;
+  /** True between the end of a poll's frames and the end of the signals it sends. */
+  private signalling = false;
+  private resourceId = 0;
   private readonly budget: number = 0;
-  /** Per-frame cost items as columns: component, fixed ps, ps per byte. */
-  private readonly perPacketComponent: Int32Array;
-  private readonly perPacketFixedPs: Float64Array;
-  private readonly perPacketPerBytePs: Float64Array;
   private readonly packetFixedPs: number = 0;
   private readonly packetPerBytePs: number = 0;
   private readonly sinks: readonly PacketSink[];
@@ -124,30 +130,12 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
    * them — the sink's bookkeeping does not depend on when — and the poll's end has nothing to do.
    */
   private readonly passiveOutput: boolean;
-  private state = IDLE;
-  private lastInterruptPs = -Infinity;
-  private interruptHandle: EventHandle = -1;
-  private interruptAtPs = 0;
-  private interruptPending = false;
-  /** True between the end of a poll's frames and the end of the signals it sends. */
-  private signalling = false;
-  private resourceId = 0;
-  private lastReadyPs = 0;
-  private batchSize = 0;
-  /** The last poll took a full budget (NAPI: poll again). */
-  private lastBatchFull = false;
   /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
   private readonly touched: PacketSink[] = [];
   private touchedCount = 0;
-  /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
-  private readonly followers: PacketSink[] = [];
-  private followerCount = 0;
-  /**
-   * The signals' CPU time per component. Its own, not shared like POLL_COMPONENT_PS: asking a
-   * consumer whether it needs a signal can catch its clock group up, which runs other polls' ends
-   * in the middle of filling this.
-   */
-  private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
+  private batchSize = 0;
+  /** The last poll took a full budget (NAPI: poll again). */
+  private lastBatchFull = false;
   /** The components this poller can charge (its own costs and its sinks' signals). */
   private readonly componentsUsed: Int32Array;
   /**
@@ -163,6 +151,21 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly interruptStartByComponentPs: Float64Array;
   private readonly interruptStartExits: number = 0;
   private readonly interruptStartInterrupts: number = 0;
+  /**
+   * The signals' CPU time per component. Its own, not shared like POLL_COMPONENT_PS: asking a
+   * consumer whether it needs a signal can catch its clock group up, which runs other polls' ends
+   * in the middle of filling this.
+   */
+  private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
+  /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
+  private readonly followers: PacketSink[] = [];
+  private followerCount = 0;
+  /** Per-frame cost items as columns: component, fixed ps, ps per byte. */
+  private readonly perPacketComponent: Int32Array;
+  private readonly perPacketFixedPs: Float64Array;
+  private readonly perPacketPerBytePs: Float64Array;
+  readonly name: string;
+  private readonly sim: Simulator;
   /** Who hands it frames: pollers, or null for a source outside the cores (the NIC, the traffic source). */
   private readonly producerList: (Poller | null)[] = [];
   private static nextMark = 1;
@@ -446,7 +449,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.batchSize = n;
       this.quietEnd = false;
     }
-    ring.head = head;
+    // An emptied ring starts again at slot 0: a ring that drains every poll (a VM among hundreds,
+    // a frame or two per poll) keeps writing the same cache line instead of walking its slots,
+    // each one last touched many thousands of frames ago.
+    ring.head = size === 0 ? 0 : head;
     ring.size = size;
     this.lastBatchFull = n === budget;
     const components = this.perPacketComponent;

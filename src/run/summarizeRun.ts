@@ -63,15 +63,16 @@ export function summarizeRun(input: RunSummaryInput): RunResult {
 
   const perVm: PerVmResult[] = [];
   for (let vm = 0; vm < recorder.vmCount; vm++) {
-    const offeredFrames = recorder.vmOfferedFrames[vm]!;
+    const totals = recorder.vmTotals(vm);
+    const offeredFrames = totals.offeredFrames;
     const histogram = recorder.vmLatencyNs[vm]!;
     perVm.push({
       vm,
       path: placement.vmPath[vm]!,
-      offeredGbps: (recorder.vmOfferedBytes[vm]! * 8) / windowSec / 1e9,
-      deliveredGbps: (recorder.vmDeliveredBytes[vm]! * 8) / windowSec / 1e9,
-      deliveredMpps: recorder.vmDeliveredFrames[vm]! / windowSec / 1e6,
-      dropRatio: offeredFrames > 0 ? recorder.vmDroppedFrames[vm]! / offeredFrames : 0,
+      offeredGbps: (totals.offeredBytes * 8) / windowSec / 1e9,
+      deliveredGbps: (totals.deliveredBytes * 8) / windowSec / 1e9,
+      deliveredMpps: totals.deliveredFrames / windowSec / 1e6,
+      dropRatio: offeredFrames > 0 ? totals.droppedFrames / offeredFrames : 0,
       latencyUs: { p50: histogram.quantile(0.5) / 1000, p99: histogram.quantile(0.99) / 1000 },
     });
   }

@@ -11,8 +11,8 @@ describe('Recorder', () => {
     recorder.offer(1, 200, 2_000);
     expect(recorder.offeredFrames).toBe(2);
     expect(recorder.offeredBytes).toBe(300);
-    expect(Array.from(recorder.vmOfferedFrames)).toEqual([1, 1]);
-    expect(Array.from(recorder.vmOfferedBytes)).toEqual([100, 200]);
+    expect([0, 1].map((vm) => recorder.vmTotals(vm).offeredFrames)).toEqual([1, 1]);
+    expect([0, 1].map((vm) => recorder.vmTotals(vm).offeredBytes)).toEqual([100, 200]);
   });
 
   it('records deliveries of the cohort with latency in ns, and drops by location and VM', () => {
@@ -32,7 +32,14 @@ describe('Recorder', () => {
     expect(recorder.droppedFrames).toBe(3);
     expect(recorder.dropsByLocation[DROP.nicRxRing]).toBe(2);
     expect(recorder.dropsByLocation[DROP.guestRing]).toBe(1);
-    expect(Array.from(recorder.vmDroppedFrames)).toEqual([1, 2]);
+    expect([0, 1].map((vm) => recorder.vmTotals(vm).droppedFrames)).toEqual([1, 2]);
+    expect(recorder.vmTotals(1)).toEqual({
+      offeredFrames: 0,
+      offeredBytes: 0,
+      deliveredFrames: 1,
+      deliveredBytes: 64,
+      droppedFrames: 2,
+    });
   });
 
   it('clips busy time to the window, per resource and per component', () => {

@@ -48,7 +48,7 @@ describe('TrafficSource', () => {
     // frames at 0, 1, …, 9 µs, to VMs 0, 1, 2, 0, …; the window starts at 4 µs
     expect(times.length).toBe(10);
     expect(recorder.offeredFrames).toBe(6);
-    expect(Array.from(recorder.vmOfferedFrames)).toEqual([2, 2, 2]);
+    expect([0, 1, 2].map((vm) => recorder.vmTotals(vm).offeredFrames)).toEqual([2, 2, 2]);
     expect(recorder.offeredBytes).toBe(600);
   });
 

@@ -12,6 +12,8 @@ export class CostModel {
   readonly ghz: number;
   private readonly ddio: boolean;
   private readonly appCyclesPerFrame: number;
+  /** Charges handed out, by their figures (see charge()). */
+  private readonly charges = new Map<string, Charge>();
 
   constructor(costs: CostValues, ghz: number, ddio: boolean, appCyclesPerFrame = 0) {
     this.costs = costs;
@@ -52,7 +54,21 @@ export class CostModel {
     );
   }
 
+  /**
+   * A charge of `items` (those that cost anything) counting `exits` and `interrupts`. Equal figures
+   * give the same (read-only) object: each VM's path asks for its own, and a shared one keeps the
+   * few cache lines a signal's charging reads the same for hundreds of VMs.
+   */
   charge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {
-    return { items: items.filter((item) => item.fixedPs > 0 || item.perBytePs > 0), exits, interrupts };
+    const charge = {
+      items: items.filter((item) => item.fixedPs > 0 || item.perBytePs > 0),
+      exits,
+      interrupts,
+    };
+    const key = JSON.stringify(charge);
+    const known = this.charges.get(key);
+    if (known !== undefined) return known;
+    this.charges.set(key, charge);
+    return charge;
   }
 }

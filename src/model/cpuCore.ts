@@ -36,20 +36,20 @@ export interface CoreJob {
  * clock group (LocalClock) has its events off the heap already.
  */
 export class CpuCore implements EventHandler, DeferredEnds {
+  // Fields in the order a job's start and end read them (V8 keeps declaration order).
   // Initial numbers for fields set in the constructor: see the note in Poller.
-  readonly resourceId: number = 0;
-  readonly name: string;
-  private readonly sim: Simulator;
+  /** The job holding the core; still set while its endJob runs, so a re-queued poll goes to the back. */
+  private running: CoreJob | null = null;
+  private size = 0;
+  /** The running job when its end is deferred (not on the heap), else null. */
+  deferredJob: CoreJob | null = null;
   /** Where its job ends go: the simulator's heap, or its clock group's (see assignClocks). */
   private clockOf: Clock;
   /** Quiet ends may be kept off the heap (shortcuts on, and the core on the global heap). */
   private deferQuiet: boolean;
-  private readonly attached: CoreJob[] = [];
-  /** The job holding the core; still set while its endJob runs, so a re-queued poll goes to the back. */
-  private running: CoreJob | null = null;
-  private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
   private head = 0;
-  private size = 0;
+  private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
+  readonly resourceId: number = 0;
   /**
    * The frames the running poll has taken and not yet handed on, by value (records as in
    * PacketRing; FRAME_TIME_PS is when each one's processing completes). A core runs one poll at a
@@ -57,10 +57,11 @@ export class CpuCore implements EventHandler, DeferredEnds {
    * would not.
    */
   batch: Float64Array = new Float64Array(0);
-  /** The running job when its end is deferred (not on the heap), else null. */
-  deferredJob: CoreJob | null = null;
+  private readonly sim: Simulator;
   private deferredEndPs = 0;
   private deferredSeq = 0;
+  private readonly attached: CoreJob[] = [];
+  readonly name: string;
 
   constructor(sim: Simulator, resourceId: number, name: string) {
     this.sim = sim;

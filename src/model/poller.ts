@@ -4,6 +4,7 @@ import type { EventHandle, EventHandler } from '../sim/eventQueue.js';
 import type { Simulator } from '../sim/simulator.js';
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Charge, CostItem } from './costItem.js';
+import { kindOf, type PollerKind } from './pollerKind.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
 import {
   FRAME_BYTES,
@@ -57,20 +58,6 @@ const QUEUED = 2;
 const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
 
 /**
- * Read-only per-poller tables (costs per component, …) are the same for every poller of a kind: keep
- * one copy of each, so 256 guests' pollers share a few cache lines instead of owning a few each.
- */
-const sharedTables = new Map<string, Float64Array | Int32Array>();
-function shared<T extends Float64Array | Int32Array>(table: T): T {
-  const key = `${table instanceof Float64Array ? 'f' : 'i'}${table.join(',')}`;
-  const known = sharedTables.get(key);
-  if (known !== undefined) return known as T;
-  if (sharedTables.size > 10_000) sharedTables.clear();
-  sharedTables.set(key, table);
-  return table;
-}
-
-/**
  * A NAPI-style consumer of one descriptor ring on one core: an interrupt (moderated) schedules a
  * poll; a poll takes up to `budget` ready frames, charges their costs, and hands them on when it
  * ends; a full budget re-queues the poll behind other work on the core (interrupts stay off), a
@@ -97,13 +84,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private state = IDLE;
   private readonly core: CpuCore;
   private readonly recorder: Recorder;
-  private readonly dropLocation: number = 0;
+  /** Its read-only figures, shared with every poller built from the same ones. */
+  private readonly kind: PollerKind;
   private lastReadyPs = 0;
-  private readonly coalesceFrames: number = 0;
   private interruptAtPs = 0;
   private interruptHandle: EventHandle = -1;
-  private readonly delayPs: number = 0;
-  private readonly minGapPs: number = 0;
   private lastInterruptPs = -Infinity;
   private interruptPending = false;
   batchMark = 0;
@@ -120,9 +105,6 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** True between the end of a poll's frames and the end of the signals it sends. */
   private signalling = false;
   private resourceId = 0;
-  private readonly budget: number = 0;
-  private readonly packetFixedPs: number = 0;
-  private readonly packetPerBytePs: number = 0;
   private readonly sinks: readonly PacketSink[];
   private readonly routeByVm: boolean;
   /**
@@ -136,21 +118,6 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private batchSize = 0;
   /** The last poll took a full budget (NAPI: poll again). */
   private lastBatchFull = false;
-  /** The components this poller can charge (its own costs and its sinks' signals). */
-  private readonly componentsUsed: Int32Array;
-  /**
-   * What the start of a poll charges before its frames, worked out once: per component and in
-   * total, the interrupt's and the poll's costs added in the order charging them item by item
-   * would (so the sums are the same to the last bit), with the exits and interrupts they count.
-   */
-  private readonly pollStartPs: number = 0;
-  private readonly pollStartByComponentPs: Float64Array;
-  private readonly pollStartExits: number = 0;
-  private readonly pollStartInterrupts: number = 0;
-  private readonly interruptStartPs: number = 0;
-  private readonly interruptStartByComponentPs: Float64Array;
-  private readonly interruptStartExits: number = 0;
-  private readonly interruptStartInterrupts: number = 0;
   /**
    * The signals' CPU time per component. Its own, not shared like POLL_COMPONENT_PS: asking a
    * consumer whether it needs a signal can catch its clock group up, which runs other polls' ends
@@ -160,10 +127,6 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
   private readonly followers: PacketSink[] = [];
   private followerCount = 0;
-  /** Per-frame cost items as columns: component, fixed ps, ps per byte. */
-  private readonly perPacketComponent: Int32Array;
-  private readonly perPacketFixedPs: Float64Array;
-  private readonly perPacketPerBytePs: Float64Array;
   readonly name: string;
   private readonly sim: Simulator;
   /** Who hands it frames: pollers, or null for a source outside the cores (the NIC, the traffic source). */
@@ -177,60 +140,25 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.name = spec.name;
     this.core = spec.core;
     this.ring = new PacketRing(spec.ringCapacity);
-    this.dropLocation = spec.dropLocation;
-    this.minGapPs = spec.moderation.minGapPs;
-    this.coalesceFrames = spec.moderation.coalesceFrames;
-    this.delayPs = spec.moderation.delayPs;
-    this.budget = spec.budget;
-    this.perPacketComponent = shared(Int32Array.from(spec.perPacket, (item) => item.component));
-    this.perPacketFixedPs = shared(Float64Array.from(spec.perPacket, (item) => item.fixedPs));
-    this.perPacketPerBytePs = shared(Float64Array.from(spec.perPacket, (item) => item.perBytePs));
     this.signal = spec.signal;
-    let fixed = 0;
-    let perByte = 0;
-    for (const item of spec.perPacket) {
-      fixed += item.fixedPs;
-      perByte += item.perBytePs;
-    }
-    this.packetFixedPs = fixed;
-    this.packetPerBytePs = perByte;
     this.routeByVm = Array.isArray(spec.output);
     this.sinks = Array.isArray(spec.output)
       ? (spec.output as readonly PacketSink[])
       : [spec.output as PacketSink];
     this.passiveOutput = this.sinks.every((sink) => sink.passive === true);
-    const used = new Set<number>();
-    const charges = [spec.perInterrupt, spec.perPoll, ...this.sinks.map((sink) => sink.signal)];
-    for (const charge of charges) for (const item of charge.items) used.add(item.component);
-    for (const item of spec.perPacket) used.add(item.component);
-    this.componentsUsed = shared(Int32Array.from([...used].sort((a, b) => a - b)));
-    const start = (charges: readonly Charge[]) => {
-      const byComponentPs = new Float64Array(COMPONENT_COUNT);
-      let totalPs = 0;
-      let exits = 0;
-      let interrupts = 0;
-      for (const charge of charges) {
-        let chargePs = 0;
-        for (const item of charge.items) {
-          byComponentPs[item.component]! += item.fixedPs;
-          chargePs += item.fixedPs;
-        }
-        totalPs += chargePs;
-        exits += charge.exits;
-        interrupts += charge.interrupts;
-      }
-      return { totalPs, byComponentPs: shared(byComponentPs), exits, interrupts };
-    };
-    const pollStart = start([spec.perPoll]);
-    this.pollStartPs = pollStart.totalPs;
-    this.pollStartByComponentPs = pollStart.byComponentPs;
-    this.pollStartExits = pollStart.exits;
-    this.pollStartInterrupts = pollStart.interrupts;
-    const interruptStart = start([spec.perInterrupt, spec.perPoll]);
-    this.interruptStartPs = interruptStart.totalPs;
-    this.interruptStartByComponentPs = interruptStart.byComponentPs;
-    this.interruptStartExits = interruptStart.exits;
-    this.interruptStartInterrupts = interruptStart.interrupts;
+    this.kind = kindOf({
+      dropLocation: spec.dropLocation,
+      minGapPs: spec.moderation.minGapPs,
+      coalesceFrames: spec.moderation.coalesceFrames,
+      delayPs: spec.moderation.delayPs,
+      budget: spec.budget,
+      perInterrupt: spec.perInterrupt,
+      perPoll: spec.perPoll,
+      perPacket: spec.perPacket,
+      signalComponents: [
+        ...new Set(this.sinks.flatMap((sink) => sink.signal.items.map((item) => item.component))),
+      ].sort((a, b) => a - b),
+    });
     const capacity = Math.min(spec.budget, spec.ringCapacity);
     this.core.reserveBatch(capacity * FRAME_FIELDS);
     this.core.attach(this);
@@ -262,7 +190,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   /** Its interrupt fires early once enough frames are pending (frame-count coalescing), for assignClocks. */
   get firesOnFrameCount(): boolean {
-    return this.coalesceFrames > 0;
+    return this.kind.coalesceFrames > 0;
   }
 
   /** Where its frames go, for assignClocks. */
@@ -299,14 +227,15 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     const ring = this.ring;
     if (ring.size === ring.capacity) {
-      this.recorder.drop(this.dropLocation, vm, genPs);
+      this.recorder.drop(this.kind.dropLocation, vm, genPs);
       return;
     }
     // Descriptors complete in order: a frame is never visible before the one ahead of it.
     const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
     this.lastReadyPs = ready;
     ring.push(genPs, bytes, vm, ready);
-    if (this.state === IRQ_PENDING && this.coalesceFrames > 0 && ring.size >= this.coalesceFrames) {
+    const coalesceFrames = this.kind.coalesceFrames;
+    if (this.state === IRQ_PENDING && coalesceFrames > 0 && ring.size >= coalesceFrames) {
       const fireAt = ready > nowPs ? ready : nowPs;
       if (fireAt < this.interruptAtPs) {
         this.interruptAtPs = fireAt;
@@ -334,12 +263,14 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   private arm(nowPs: number): void {
     const ring = this.ring;
-    const firstReady = ring.frames[ring.head * FRAME_FIELDS + FRAME_TIME_PS]! + this.delayPs;
+    const kind = this.kind;
+    const firstReady = ring.frames[ring.head * FRAME_FIELDS + FRAME_TIME_PS]! + kind.delayPs;
     let fireAt = firstReady > nowPs ? firstReady : nowPs;
-    const gapEnd = this.lastInterruptPs + this.minGapPs;
+    const gapEnd = this.lastInterruptPs + kind.minGapPs;
     if (gapEnd > fireAt) fireAt = gapEnd;
-    if (this.coalesceFrames > 0 && ring.size >= this.coalesceFrames) {
-      const nth = ring.readyAt(this.coalesceFrames - 1);
+    const coalesceFrames = kind.coalesceFrames;
+    if (coalesceFrames > 0 && ring.size >= coalesceFrames) {
+      const nth = ring.readyAt(coalesceFrames - 1);
       const countAt = nth > nowPs ? nth : nowPs;
       if (countAt < fireAt) fireAt = countAt;
     }
@@ -364,22 +295,23 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   beginJob(nowPs: number, resourceId: number): number {
     const jobPs = POLL_COMPONENT_PS;
-    const used = this.componentsUsed;
+    const kind = this.kind;
+    const used = kind.componentsUsed;
     let totalPs: number;
     let startByComponentPs: Float64Array;
     let exits: number;
     let interrupts: number;
     if (this.interruptPending) {
       this.interruptPending = false;
-      totalPs = this.interruptStartPs;
-      startByComponentPs = this.interruptStartByComponentPs;
-      exits = this.interruptStartExits;
-      interrupts = this.interruptStartInterrupts;
+      totalPs = kind.interruptStartPs;
+      startByComponentPs = kind.interruptStartByComponentPs;
+      exits = kind.interruptStartExits;
+      interrupts = kind.interruptStartInterrupts;
     } else {
-      totalPs = this.pollStartPs;
-      startByComponentPs = this.pollStartByComponentPs;
-      exits = this.pollStartExits;
-      interrupts = this.pollStartInterrupts;
+      totalPs = kind.pollStartPs;
+      startByComponentPs = kind.pollStartByComponentPs;
+      exits = kind.pollStartExits;
+      interrupts = kind.pollStartInterrupts;
     }
     for (let i = 0; i < used.length; i++) {
       const c = used[i]!;
@@ -393,9 +325,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const mask = ring.mask;
     let head = ring.head;
     let size = ring.size;
-    const budget = this.budget;
-    const fixedPs = this.packetFixedPs;
-    const perBytePs = this.packetPerBytePs;
+    const budget = kind.budget;
+    const fixedPs = kind.packetFixedPs;
+    const perBytePs = kind.packetPerBytePs;
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
     let n = 0;
@@ -455,9 +387,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     ring.head = size === 0 ? 0 : head;
     ring.size = size;
     this.lastBatchFull = n === budget;
-    const components = this.perPacketComponent;
-    const itemFixedPs = this.perPacketFixedPs;
-    const itemPerBytePs = this.perPacketPerBytePs;
+    const components = kind.perPacketComponent;
+    const itemFixedPs = kind.perPacketFixedPs;
+    const itemPerBytePs = kind.perPacketPerBytePs;
     for (let i = 0; i < components.length; i++) {
       jobPs[components[i]!]! += n * itemFixedPs[i]! + bytesTaken * itemPerBytePs[i]!;
     }
@@ -501,7 +433,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
     // more work for this core before the consumer can start.
     const jobPs = this.jobComponentPs;
-    const used = this.componentsUsed;
+    const used = this.kind.componentsUsed;
     for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
     let signalPs = 0;
     const touched = this.touched;

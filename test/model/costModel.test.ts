@@ -43,6 +43,17 @@ describe('CostModel', () => {
     expect(charge.interrupts).toBe(1);
     expect(NO_CHARGE.items).toHaveLength(0);
   });
+
+  it('hands out one shared charge for equal figures (each VM asks for its own)', () => {
+    const cost = new CostModel(defaultCosts(), 2.6, true);
+    const signal = () => cost.charge([cost.cycles('injection', 2600)], 0, 1);
+    expect(signal()).toBe(signal());
+    // Zero-cost items do not make a different charge; other figures do.
+    expect(cost.charge([cost.cycles('exits', 0), cost.cycles('injection', 2600)], 0, 1)).toBe(signal());
+    expect(cost.charge([cost.cycles('injection', 2600)], 1, 1)).not.toBe(signal());
+    expect(cost.charge([cost.cycles('injection', 2601)], 0, 1)).not.toBe(signal());
+    expect(cost.charge([cost.cycles('exits', 2600)], 0, 1)).not.toBe(signal());
+  });
 });
 
 describe('wire and PCIe timing (MODEL.md §1, §2)', () => {

@@ -1,0 +1,119 @@
+import { COMPONENT_COUNT } from '../metrics/recorder.js';
+import type { Charge, CostItem } from './costItem.js';
+
+/** What a poller's kind is made of: its costs, its moderation, and the signals its consumers need. */
+export interface PollerKindSpec {
+  readonly dropLocation: number;
+  readonly minGapPs: number;
+  readonly coalesceFrames: number;
+  readonly delayPs: number;
+  readonly budget: number;
+  readonly perInterrupt: Charge;
+  readonly perPoll: Charge;
+  readonly perPacket: readonly CostItem[];
+  /** The components its sinks' signals charge (sorted, each once). */
+  readonly signalComponents: readonly number[];
+}
+
+/**
+ * The read-only part of a poller, worked out once from its spec: moderation, budget, the costs of a
+ * poll's start (per component and in total, the interrupt's and the poll's costs added in the order
+ * charging them item by item would, so the sums are the same to the last bit) and of each frame.
+ * Every poller built from the same figures shares one (kindOf): 256 guests' pollers then read the
+ * same few cache lines for these instead of owning a copy each, and each poller's own object keeps
+ * only its state.
+ */
+export class PollerKind {
+  // Initial numbers for fields set in the constructor: see the note in Poller.
+  /** Index into DROP_LOCATIONS: where a frame is counted when the ring is full. */
+  readonly dropLocation: number = 0;
+  readonly minGapPs: number = 0;
+  readonly coalesceFrames: number = 0;
+  readonly delayPs: number = 0;
+  readonly budget: number = 0;
+  /** Per-frame cost items as columns: component, fixed ps, ps per byte; and their sums. */
+  readonly perPacketComponent: Int32Array;
+  readonly perPacketFixedPs: Float64Array;
+  readonly perPacketPerBytePs: Float64Array;
+  readonly packetFixedPs: number = 0;
+  readonly packetPerBytePs: number = 0;
+  /** The components a poller of this kind can charge (its own costs and its sinks' signals). */
+  readonly componentsUsed: Int32Array;
+  readonly pollStartPs: number = 0;
+  readonly pollStartByComponentPs: Float64Array;
+  readonly pollStartExits: number = 0;
+  readonly pollStartInterrupts: number = 0;
+  readonly interruptStartPs: number = 0;
+  readonly interruptStartByComponentPs: Float64Array;
+  readonly interruptStartExits: number = 0;
+  readonly interruptStartInterrupts: number = 0;
+
+  constructor(spec: PollerKindSpec) {
+    this.dropLocation = spec.dropLocation;
+    this.minGapPs = spec.minGapPs;
+    this.coalesceFrames = spec.coalesceFrames;
+    this.delayPs = spec.delayPs;
+    this.budget = spec.budget;
+    this.perPacketComponent = Int32Array.from(spec.perPacket, (item) => item.component);
+    this.perPacketFixedPs = Float64Array.from(spec.perPacket, (item) => item.fixedPs);
+    this.perPacketPerBytePs = Float64Array.from(spec.perPacket, (item) => item.perBytePs);
+    let fixed = 0;
+    let perByte = 0;
+    for (const item of spec.perPacket) {
+      fixed += item.fixedPs;
+      perByte += item.perBytePs;
+    }
+    this.packetFixedPs = fixed;
+    this.packetPerBytePs = perByte;
+    const used = new Set<number>(spec.signalComponents);
+    for (const charge of [spec.perInterrupt, spec.perPoll]) {
+      for (const item of charge.items) used.add(item.component);
+    }
+    for (const item of spec.perPacket) used.add(item.component);
+    this.componentsUsed = Int32Array.from([...used].sort((a, b) => a - b));
+    const pollStart = startOf([spec.perPoll]);
+    this.pollStartPs = pollStart.totalPs;
+    this.pollStartByComponentPs = pollStart.byComponentPs;
+    this.pollStartExits = pollStart.exits;
+    this.pollStartInterrupts = pollStart.interrupts;
+    const interruptStart = startOf([spec.perInterrupt, spec.perPoll]);
+    this.interruptStartPs = interruptStart.totalPs;
+    this.interruptStartByComponentPs = interruptStart.byComponentPs;
+    this.interruptStartExits = interruptStart.exits;
+    this.interruptStartInterrupts = interruptStart.interrupts;
+  }
+}
+
+/** What `charges` cost together, per component and in total, with the exits and interrupts they count. */
+function startOf(charges: readonly Charge[]) {
+  const byComponentPs = new Float64Array(COMPONENT_COUNT);
+  let totalPs = 0;
+  let exits = 0;
+  let interrupts = 0;
+  for (const charge of charges) {
+    let chargePs = 0;
+    for (const item of charge.items) {
+      byComponentPs[item.component]! += item.fixedPs;
+      chargePs += item.fixedPs;
+    }
+    totalPs += chargePs;
+    exits += charge.exits;
+    interrupts += charge.interrupts;
+  }
+  return { totalPs, byComponentPs, exits, interrupts };
+}
+
+/** Kinds built so far, by their figures (bounded: a long sweep in one process builds many hosts). */
+const kinds = new Map<string, PollerKind>();
+const MAX_KINDS = 10_000;
+
+/** The kind for `spec`: the one already built from the same figures, or a new one. */
+export function kindOf(spec: PollerKindSpec): PollerKind {
+  const key = JSON.stringify(spec);
+  const known = kinds.get(key);
+  if (known !== undefined) return known;
+  if (kinds.size >= MAX_KINDS) kinds.clear();
+  const kind = new PollerKind(spec);
+  kinds.set(key, kind);
+  return kind;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { NO_CHARGE, type Charge, type CostItem } from '../../src/model/costItem.js';
+import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
+import { kindOf, type PollerKindSpec } from '../../src/model/pollerKind.js';
+
+const item = (component: number, fixedPs: number, perBytePs = 0): CostItem => ({
+  component,
+  fixedPs,
+  perBytePs,
+});
+const charge = (items: CostItem[], exits = 0, interrupts = 0): Charge => ({ items, exits, interrupts });
+
+function spec(overrides: Partial<PollerKindSpec> = {}): PollerKindSpec {
+  return {
+    dropLocation: DROP.guestRing,
+    minGapPs: 0,
+    coalesceFrames: 0,
+    delayPs: 0,
+    budget: 64,
+    perInterrupt: charge([item(COMPONENT.exits, 700), item(COMPONENT.guestInterrupts, 300)], 2, 1),
+    perPoll: charge([item(COMPONENT.guestInterrupts, 100)]),
+    perPacket: [item(COMPONENT.guestStack, 1_000, 2), item(COMPONENT.guestStack, 50, 1)],
+    signalComponents: [],
+    ...overrides,
+  };
+}
+
+describe('kindOf', () => {
+  it('gives pollers built from the same figures one shared kind, and different figures their own', () => {
+    const a = kindOf(spec());
+    // Equal figures in new objects (each VM's pollers are built from fresh charges).
+    expect(kindOf(spec())).toBe(a);
+    expect(kindOf(spec({ budget: 32 }))).not.toBe(a);
+    expect(kindOf(spec({ perPoll: charge([item(COMPONENT.guestInterrupts, 101)]) }))).not.toBe(a);
+    expect(kindOf(spec({ signalComponents: [COMPONENT.injection] }))).not.toBe(a);
+  });
+
+  it('works out what a poll charges before its frames: the poll alone, or the interrupt and the poll', () => {
+    const kind = kindOf(spec());
+    expect(kind.pollStartPs).toBe(100);
+    expect(kind.pollStartExits).toBe(0);
+    expect(kind.pollStartInterrupts).toBe(0);
+    expect(kind.pollStartByComponentPs[COMPONENT.guestInterrupts]).toBe(100);
+    expect(kind.interruptStartPs).toBe(1_100);
+    expect(kind.interruptStartExits).toBe(2);
+    expect(kind.interruptStartInterrupts).toBe(1);
+    expect(kind.interruptStartByComponentPs[COMPONENT.exits]).toBe(700);
+    expect(kind.interruptStartByComponentPs[COMPONENT.guestInterrupts]).toBe(400);
+  });
+
+  it('sums the per-frame items and keeps them as columns', () => {
+    const kind = kindOf(spec());
+    expect(kind.packetFixedPs).toBe(1_050);
+    expect(kind.packetPerBytePs).toBe(3);
+    expect(Array.from(kind.perPacketComponent)).toEqual([COMPONENT.guestStack, COMPONENT.guestStack]);
+    expect(Array.from(kind.perPacketFixedPs)).toEqual([1_000, 50]);
+    expect(Array.from(kind.perPacketPerBytePs)).toEqual([2, 1]);
+  });
+
+  it('lists each component it may charge once, in order, its sinks’ signals included', () => {
+    const kind = kindOf(spec({ signalComponents: [COMPONENT.injection] }));
+    const expected = [COMPONENT.exits, COMPONENT.guestInterrupts, COMPONENT.guestStack, COMPONENT.injection];
+    expect(Array.from(kind.componentsUsed)).toEqual([...new Set(expected)].sort((a, b) => a - b));
+    expect(Array.from(kindOf(spec({ perInterrupt: NO_CHARGE })).componentsUsed)).toEqual(
+      [COMPONENT.guestInterrupts, COMPONENT.guestStack].sort((a, b) => a - b),
+    );
+  });
+
+  it('keeps the moderation and the drop location', () => {
+    const kind = kindOf(
+      spec({ minGapPs: 8_000_000, coalesceFrames: 16, delayPs: 3, dropLocation: DROP.nicRxRing }),
+    );
+    expect([kind.minGapPs, kind.coalesceFrames, kind.delayPs, kind.dropLocation]).toEqual([
+      8_000_000,
+      16,
+      3,
+      DROP.nicRxRing,
+    ]);
+  });
+});

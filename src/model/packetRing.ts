@@ -7,6 +7,12 @@ export const FRAME_VM = 3;
 export const FRAME_FIELDS = 4;
 
 /**
+ * Slots a ring starts with. Few: a ring that drains at every poll (a VM among hundreds) never needs
+ * more, and hundreds of small rings fit the caches better (and are quicker to build) than large ones.
+ */
+const INITIAL_SLOTS = 8;
+
+/**
  * A bounded FIFO of frames (a descriptor ring with its buffers), held by value: each slot is one
  * record of FRAME_FIELDS numbers — generation time, the time this ring's consumer may see the
  * frame, size, VM — in one Float64Array. A frame is one half of a cache line, in the order the
@@ -32,7 +38,7 @@ export class PacketRing {
   constructor(capacity: number) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ring capacity ${capacity}`);
     this.capacity = capacity;
-    const slots = slotCount(Math.min(capacity, 64));
+    const slots = slotCount(Math.min(capacity, INITIAL_SLOTS));
     this.frames = new Float64Array(slots * FRAME_FIELDS);
     this.mask = slots - 1;
   }

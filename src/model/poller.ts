@@ -159,8 +159,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         ...new Set(this.sinks.flatMap((sink) => sink.signal.items.map((item) => item.component))),
       ].sort((a, b) => a - b),
     });
-    const capacity = Math.min(spec.budget, spec.ringCapacity);
-    this.core.reserveBatch(capacity * FRAME_FIELDS);
+    // A poll hands frames to final delivery as it takes them; other pollers keep them in the core's batch.
+    if (!this.passiveOutput) {
+      this.core.reserveBatch(Math.min(spec.budget, spec.ringCapacity) * FRAME_FIELDS);
+    }
     this.core.attach(this);
     for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
   }

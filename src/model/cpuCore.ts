@@ -1,6 +1,8 @@
+import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Clock } from '../sim/clock.js';
 import type { EventHandler } from '../sim/eventQueue.js';
 import type { DeferredEnds, Simulator } from '../sim/simulator.js';
+import type { PacketSink } from './packetSink.js';
 
 /**
  * A job a core runs: one poll of a Poller. beginJob() returns the job's duration in ps; endJob()
@@ -57,6 +59,15 @@ export class CpuCore implements EventHandler, DeferredEnds {
    * would not.
    */
   batch: Float64Array = new Float64Array(0);
+  /**
+   * More of the running poll's scratch, shared by the core's pollers like `batch` (a poll holds the
+   * core from its start to the end of its signals; what it sets off on other cores while it runs
+   * uses theirs): the distinct consumers it handed frames to, those of them it wakes ahead
+   * (followers), and its signals' CPU time per component.
+   */
+  readonly touched: PacketSink[] = [];
+  readonly followers: PacketSink[] = [];
+  readonly signalComponentPs = new Float64Array(COMPONENT_COUNT);
   private readonly sim: Simulator;
   private deferredEndPs = 0;
   private deferredSeq = 0;

@@ -112,20 +112,15 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
    * them — the sink's bookkeeping does not depend on when — and the poll's end has nothing to do.
    */
   private readonly passiveOutput: boolean;
-  /** Distinct sinks of the current batch (a reused array: `touchedCount` entries are live). */
-  private readonly touched: PacketSink[] = [];
+  /** Distinct sinks of the current batch: the first `touchedCount` of its core's `touched`. */
   private touchedCount = 0;
   private batchSize = 0;
   /** The last poll took a full budget (NAPI: poll again). */
   private lastBatchFull = false;
   /**
-   * The signals' CPU time per component. Its own, not shared like POLL_COMPONENT_PS: asking a
-   * consumer whether it needs a signal can catch its clock group up, which runs other polls' ends
-   * in the middle of filling this.
+   * Followers of the current batch, to wake for the end of the signals as soon as those are timed:
+   * the first `followerCount` of its core's `followers`.
    */
-  private readonly jobComponentPs = new Float64Array(COMPONENT_COUNT);
-  /** Followers of the current batch, to wake for the end of the signals as soon as those are timed. */
-  private readonly followers: PacketSink[] = [];
   private followerCount = 0;
   readonly name: string;
   private readonly sim: Simulator;
@@ -357,7 +352,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.quietEnd = n < budget && size === 0;
     } else {
       const batch = this.core.batch;
-      const touched = this.touched;
+      const touched = this.core.touched;
       const mark = Poller.nextMark++;
       while (n < budget && size > 0) {
         const base = head * FRAME_FIELDS;
@@ -434,11 +429,13 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
     // more work for this core before the consumer can start.
-    const jobPs = this.jobComponentPs;
+    // The core's, not shared like POLL_COMPONENT_PS: asking a consumer whether it needs a signal
+    // can catch its clock group up, which runs other cores' polls in the middle of filling this.
+    const jobPs = this.core.signalComponentPs;
     const used = this.kind.componentsUsed;
     for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
     let signalPs = 0;
-    const touched = this.touched;
+    const touched = this.core.touched;
     for (let i = 0; i < this.touchedCount; i++) {
       const sink = touched[i]!;
       if (sink.needsSignal(nowPs)) signalPs += this.applyCharge(sink.signal, nowPs);
@@ -452,7 +449,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       let followers = 0;
       for (let i = 0; i < this.touchedCount; i++) {
         const sink = touched[i]!;
-        if (sink.follower === true) this.followers[followers++] = sink;
+        if (sink.follower === true) this.core.followers[followers++] = sink;
         else touched[kept++] = sink;
       }
       this.touchedCount = kept;
@@ -472,14 +469,14 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
    * wake then does nothing, at either time), and nothing else can reach it before `wakePs`.
    */
   wakeAhead(wakePs: number): void {
-    const followers = this.followers;
+    const followers = this.core.followers;
     const count = this.followerCount;
     this.followerCount = 0;
     for (let i = 0; i < count; i++) followers[i]!.wake(wakePs);
   }
 
   private wakeTouched(nowPs: number): void {
-    const touched = this.touched;
+    const touched = this.core.touched;
     const touchedCount = this.touchedCount;
     this.touchedCount = 0;
     for (let i = 0; i < touchedCount; i++) touched[i]!.wake(nowPs);
@@ -503,7 +500,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private applyCharge(charge: Charge, nowPs: number): number {
     let ps = 0;
     const items = charge.items;
-    const jobPs = this.jobComponentPs;
+    const jobPs = this.core.signalComponentPs;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       jobPs[item.component]! += item.fixedPs;

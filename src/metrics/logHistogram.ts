@@ -7,19 +7,39 @@
  * ≈110 KB per histogram here, too slow for the per-packet path and too large for one per VM.
  */
 export class LogHistogram {
+  // `counts`, `total` and `maxValue` first: recording reads them together (one cache line).
   private readonly counts: Uint32Array;
-  private readonly subBucketBits: number;
-  private readonly subBucketCount: number;
-  private readonly halfCount: number;
   private total = 0;
   private maxValue = 0;
+  private readonly subBucketBits: number = 0;
+  private readonly subBucketCount: number = 0;
+  private readonly halfCount: number = 0;
 
-  constructor(subBucketBits = 8) {
+  /** Buckets of a histogram with `subBucketBits`: one linear range, then half as many per power of two up to 2^32. */
+  static bucketCount(subBucketBits: number): number {
+    return (1 << subBucketBits) + (32 - subBucketBits + 1) * ((1 << subBucketBits) >> 1);
+  }
+
+  /**
+   * An empty histogram; or, given `counts` (bucketCount(subBucketBits) of them, filled by
+   * recordFolded into storage the caller keeps), one reading those counts, whose largest value was
+   * `maxValue`.
+   */
+  constructor(subBucketBits = 8, counts?: Uint32Array, maxValue = 0) {
     this.subBucketBits = subBucketBits;
     this.subBucketCount = 1 << subBucketBits;
     this.halfCount = this.subBucketCount >> 1;
-    // values up to 2^32 - 1: one linear range of subBucketCount, then halfCount per power of two.
-    this.counts = new Uint32Array(this.subBucketCount + (32 - subBucketBits + 1) * this.halfCount);
+    const buckets = LogHistogram.bucketCount(subBucketBits);
+    if (counts === undefined) {
+      this.counts = new Uint32Array(buckets);
+      return;
+    }
+    if (counts.length !== buckets) {
+      throw new Error(`${counts.length} counts for a ${subBucketBits}-bit histogram of ${buckets} buckets`);
+    }
+    this.counts = counts;
+    for (let i = 0; i < counts.length; i++) this.total += counts[i]!;
+    this.maxValue = maxValue;
   }
 
   get count(): number {
@@ -36,15 +56,19 @@ export class LogHistogram {
   }
 
   /**
-   * record(value) here and in `coarser` (a histogram with fewer sub-bucket bits), finding the
-   * bucket once: every bucket of this histogram lies inside one bucket of the coarser one, which
-   * `foldMap` (from coarser.foldMapFrom(this)) names.
+   * record(value) here, and count it in the bucket of a coarser histogram (fewer sub-bucket bits)
+   * kept as plain counts at `into[offset …]`, finding the bucket once: every bucket of this
+   * histogram lies inside one bucket of the coarser one, which `foldMap` (from
+   * coarser.foldMapFrom(this)) names. Returns the value as counted (the caller keeps the coarser
+   * one's maximum). A run's per-VM histograms are such counts in one array: a frame's delivery
+   * then touches its VM's bucket and nothing else of the VM's.
    */
-  recordWith(value: number, coarser: LogHistogram, foldMap: Int32Array): void {
+  recordFolded(value: number, into: Uint32Array, offset: number, foldMap: Int32Array): number {
     const v = clampValue(value);
     const index = this.indexOf(v);
     this.add(index, v);
-    coarser.add(foldMap[index]!, v);
+    into[offset + foldMap[index]!]!++;
+    return v;
   }
 
   /** Count the (clamped) value `v` in bucket `index`. */

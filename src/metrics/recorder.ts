@@ -19,7 +19,10 @@ const VM_OFFERED_BYTES = 1;
 const VM_DELIVERED_FRAMES = 2;
 const VM_DELIVERED_BYTES = 3;
 const VM_DROPPED_FRAMES = 4;
+const VM_LATENCY_MAX_NS = 5;
 const VM_FIELDS = 8;
+/** Sub-bucket bits of a VM's latency histogram (the run's has 8; each of these buckets holds whole ones of those). */
+const VM_LATENCY_BITS = 6;
 
 /**
  * Collects everything a run reports. Frames are counted by cohort: a frame belongs to the
@@ -51,7 +54,12 @@ export class Recorder {
    */
   private readonly vmCounts: Float64Array;
   readonly latencyNs = new LogHistogram(8);
-  readonly vmLatencyNs: LogHistogram[];
+  /**
+   * Each VM's latency histogram as plain counts, one VM after another (read them with
+   * vmLatencyNs): its largest value is in the VM's record, its total is its delivered frames.
+   */
+  private readonly vmLatencyCounts: Uint32Array;
+  private readonly vmLatencyBuckets: number = 0;
   /** Bucket of a per-VM histogram holding each bucket of `latencyNs`. */
   private readonly vmBucketOf: Int32Array;
   /** Busy ps in the window per resource id. */
@@ -66,8 +74,9 @@ export class Recorder {
     this.windowEndPs = windowEndPs;
     this.vmCount = vmCount;
     this.vmCounts = new Float64Array(vmCount * VM_FIELDS);
-    this.vmLatencyNs = Array.from({ length: vmCount }, () => new LogHistogram(6));
-    this.vmBucketOf = new LogHistogram(6).foldMapFrom(this.latencyNs);
+    this.vmLatencyBuckets = LogHistogram.bucketCount(VM_LATENCY_BITS);
+    this.vmLatencyCounts = new Uint32Array(vmCount * this.vmLatencyBuckets);
+    this.vmBucketOf = new LogHistogram(VM_LATENCY_BITS).foldMapFrom(this.latencyNs);
     this.busyByResourcePs = new Float64Array(resourceCount);
     this.busyByResourceComponentPs = new Float64Array(resourceCount * COMPONENT_COUNT);
   }
@@ -83,6 +92,16 @@ export class Recorder {
       deliveredBytes: counts[base + VM_DELIVERED_BYTES]!,
       droppedFrames: counts[base + VM_DROPPED_FRAMES]!,
     };
+  }
+
+  /** The latency (ns) of VM `vm`'s delivered frames in the measured cohort. */
+  vmLatencyNs(vm: number): LogHistogram {
+    const start = vm * this.vmLatencyBuckets;
+    return new LogHistogram(
+      VM_LATENCY_BITS,
+      this.vmLatencyCounts.subarray(start, start + this.vmLatencyBuckets),
+      this.vmCounts[vm * VM_FIELDS + VM_LATENCY_MAX_NS]!,
+    );
   }
 
   /** Busy ps in the window per component, summed over resources in resource order. */
@@ -112,9 +131,16 @@ export class Recorder {
     this.deliveredFrames++;
     this.deliveredBytes += bytes;
     const base = vm * VM_FIELDS;
-    this.vmCounts[base + VM_DELIVERED_FRAMES]! += 1;
-    this.vmCounts[base + VM_DELIVERED_BYTES]! += bytes;
-    this.latencyNs.recordWith(latencyPs / 1000, this.vmLatencyNs[vm]!, this.vmBucketOf);
+    const counts = this.vmCounts;
+    counts[base + VM_DELIVERED_FRAMES]! += 1;
+    counts[base + VM_DELIVERED_BYTES]! += bytes;
+    const ns = this.latencyNs.recordFolded(
+      latencyPs / 1000,
+      this.vmLatencyCounts,
+      vm * this.vmLatencyBuckets,
+      this.vmBucketOf,
+    );
+    if (ns > counts[base + VM_LATENCY_MAX_NS]!) counts[base + VM_LATENCY_MAX_NS] = ns;
   }
 
   /** A frame generated at `genPs` was dropped at `location`; counted when it is of the cohort. */

@@ -65,7 +65,7 @@ export function summarizeRun(input: RunSummaryInput): RunResult {
   for (let vm = 0; vm < recorder.vmCount; vm++) {
     const totals = recorder.vmTotals(vm);
     const offeredFrames = totals.offeredFrames;
-    const histogram = recorder.vmLatencyNs[vm]!;
+    const histogram = recorder.vmLatencyNs(vm);
     perVm.push({
       vm,
       path: placement.vmPath[vm]!,

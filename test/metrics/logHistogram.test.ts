@@ -116,8 +116,8 @@ describe('LogHistogram', () => {
   });
 });
 
-describe('LogHistogram.recordWith', () => {
-  it('fills a coarser histogram exactly as record() would, finding the bucket once', () => {
+describe('LogHistogram.recordFolded', () => {
+  it('fills coarser counts exactly as record() would fill a coarser histogram, finding the bucket once', () => {
     const random = new Rng(99);
     for (const [fineBits, coarseBits] of [
       [8, 6],
@@ -125,22 +125,39 @@ describe('LogHistogram.recordWith', () => {
       [7, 3],
     ] as const) {
       const fine = new LogHistogram(fineBits);
-      const coarse = new LogHistogram(coarseBits);
       const reference = new LogHistogram(coarseBits);
-      const map = coarse.foldMapFrom(fine);
+      const map = new LogHistogram(coarseBits).foldMapFrom(fine);
+      // Two coarse histograms side by side in one array, filled alternately; a margin each side.
+      const buckets = LogHistogram.bucketCount(coarseBits);
+      const storage = new Uint32Array(2 * buckets + 2);
+      const other = new LogHistogram(coarseBits);
+      const max = [0, 0];
       for (let i = 0; i < 200_000; i++) {
         // log-uniform over 0 .. 2^33 (past the clamp), with some negatives and fractions
         const v = i % 97 === 0 ? -5 : Math.exp(random.nextFloat() * 23) - 1.5;
-        fine.recordWith(v, coarse, map);
-        reference.record(v);
+        const second = i % 2 === 1;
+        const counted = fine.recordFolded(v, storage, 1 + (second ? buckets : 0), map);
+        (second ? other : reference).record(v);
+        const k = second ? 1 : 0;
+        max[k] = Math.max(max[k]!, counted);
       }
-      expect(Array.from((coarse as unknown as { counts: Uint32Array }).counts)).toEqual(
-        Array.from((reference as unknown as { counts: Uint32Array }).counts),
+      expect(storage[0]).toBe(0);
+      expect(storage[2 * buckets + 1]).toBe(0);
+      const views = [0, 1].map(
+        (k) => new LogHistogram(coarseBits, storage.subarray(1 + k * buckets, 1 + (k + 1) * buckets), max[k]),
       );
-      expect(coarse.count).toBe(reference.count);
-      expect(coarse.max).toBe(reference.max);
-      for (const q of QUANTILES) expect(coarse.quantile(q)).toBe(reference.quantile(q));
+      [reference, other].forEach((expected, k) => {
+        expect(views[k]!.count).toBe(expected.count);
+        expect(views[k]!.max).toBe(expected.max);
+        for (const q of QUANTILES) expect(views[k]!.quantile(q)).toBe(expected.quantile(q));
+      });
+      expect(fine.count).toBe(200_000);
     }
+  });
+
+  it('reads counts of the right length only', () => {
+    expect(LogHistogram.bucketCount(6)).toBe(64 + 27 * 32);
+    expect(() => new LogHistogram(6, new Uint32Array(10))).toThrow(/10 counts for a 6-bit histogram/);
   });
 
   it('refuses to fold coarser buckets into finer ones', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LogHistogram } from '../../src/metrics/logHistogram.js';
 import { COMPONENT_COUNT, Recorder } from '../../src/metrics/recorder.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
+import { Rng } from '../../src/sim/rng.js';
 
 describe('Recorder', () => {
   it('counts a frame in the cohort only when generated inside [start, end)', () => {
@@ -27,8 +29,10 @@ describe('Recorder', () => {
     expect(recorder.deliveredFrames).toBe(1);
     expect(recorder.deliveredBytes).toBe(64);
     expect(recorder.latencyNs.max).toBe(5_000);
-    expect(recorder.vmLatencyNs[1]!.max).toBe(5_000);
-    expect(recorder.vmLatencyNs[0]!.count).toBe(0);
+    expect(recorder.vmLatencyNs(1).max).toBe(5_000);
+    expect(recorder.vmLatencyNs(1).count).toBe(1);
+    expect(recorder.vmLatencyNs(1).quantile(0.5)).toBe(5_000);
+    expect(recorder.vmLatencyNs(0).count).toBe(0);
     expect(recorder.droppedFrames).toBe(3);
     expect(recorder.dropsByLocation[DROP.nicRxRing]).toBe(2);
     expect(recorder.dropsByLocation[DROP.guestRing]).toBe(1);
@@ -40,6 +44,27 @@ describe('Recorder', () => {
       deliveredBytes: 64,
       droppedFrames: 2,
     });
+  });
+
+  it("keeps each VM's latency histogram apart, as a 6-bit histogram fed the same values would", () => {
+    const recorder = new Recorder(0, 1e12, 3, 1);
+    const expected = [0, 1, 2].map(() => new LogHistogram(6));
+    const random = new Rng(7);
+    for (let i = 0; i < 20_000; i++) {
+      const vm = i % 3;
+      // log-uniform latencies from 1 ns to ~30 ms, different per VM
+      const latencyPs = Math.round(Math.exp(random.nextFloat() * 17) * 1000 * (vm + 1));
+      recorder.deliver(vm, 64, 1_000, 1_000 + latencyPs);
+      expected[vm]!.record(latencyPs / 1000);
+    }
+    for (let vm = 0; vm < 3; vm++) {
+      const histogram = recorder.vmLatencyNs(vm);
+      expect(histogram.count).toBe(expected[vm]!.count);
+      expect(histogram.max).toBe(expected[vm]!.max);
+      for (const q of [0.01, 0.5, 0.9, 0.99, 0.999, 1]) {
+        expect(histogram.quantile(q)).toBe(expected[vm]!.quantile(q));
+      }
+    }
   });
 
   it('clips busy time to the window, per resource and per component', () => {

@@ -13,8 +13,9 @@ export class DeliverySink implements PacketSink {
     this.recorder = recorder;
   }
 
-  accept(genPs: number, bytes: number, vm: number, readyPs: number): void {
+  accept(genPs: number, bytes: number, vm: number, readyPs: number): boolean {
     this.recorder.deliver(vm, bytes, genPs, readyPs);
+    return true;
   }
 
   needsSignal(): boolean {

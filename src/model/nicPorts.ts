@@ -69,8 +69,10 @@ export class NicRxPort {
     const dmaDonePs = this.pcie.serve(atNicPs, this.sizeDmaPs);
     const latencyDonePs = this.pcie.lastStartPs + this.sizeLatencyPs;
     const sink = this.classify[vm]!;
-    sink.accept(nowPs, bytes, vm, dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs, nowPs);
-    sink.wake(nowPs);
+    // A dropped frame starts nothing: a full ring's consumer was started when its frames came.
+    if (sink.accept(nowPs, bytes, vm, dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs, nowPs)) {
+      sink.wake(nowPs);
+    }
   }
 }
 
@@ -113,16 +115,16 @@ export class NicTxPort implements PacketSink {
     this.delivery = delivery;
   }
 
-  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void {
+  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): boolean {
     if (this.wire.occupancy(nowPs) >= this.ringFrames) {
       this.recorder.drop(this.dropLocation, vm, genPs);
-      return;
+      return false;
     }
     const dmaDonePs = this.pcie.serve(readyPs, this.timing.servicePs(bytes));
     const latencyDonePs = this.pcie.lastStartPs + this.timing.latencyPs(bytes);
     const fetchedPs = dmaDonePs > latencyDonePs ? dmaDonePs : latencyDonePs;
     const leftPs = this.wire.serve(fetchedPs, wirePs(bytes, this.linkGbps));
-    this.delivery.accept(genPs, bytes, vm, leftPs, nowPs);
+    return this.delivery.accept(genPs, bytes, vm, leftPs, nowPs);
   }
 
   needsSignal(): boolean {

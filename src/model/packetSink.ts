@@ -6,9 +6,10 @@ export interface PacketSink {
   batchMark: number;
   /**
    * Take a frame (generated at `genPs`, `bytes` long, for `vm`), visible to the consumer from
-   * `readyPs`; drops it when full. Frames are passed by value: a sink keeps what it needs.
+   * `readyPs`; drops it when full. Frames are passed by value: a sink keeps what it needs. Returns
+   * false when it dropped the frame (then wake() has nothing new to start).
    */
-  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void;
+  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): boolean;
   /** True when the consumer is idle at `nowPs`, so handing it frames costs the producer a signal. */
   needsSignal(nowPs: number): boolean;
   /** What signalling this sink costs the producer (charged on the producer's core). */

@@ -70,9 +70,9 @@ const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
  * caller's time, so the poller is seen as the heap would have left it.
  */
 export class Poller implements PacketSink, EventHandler, CoreJob {
-  // Fields are laid out in the order the hot paths touch them (V8 keeps declaration order): a
-  // frame handed over (accept, wake, and a drop) reads the first two cache lines of the object
-  // only, which matters once hundreds of VMs' pollers take turns.
+  // Fields are laid out in the order the hot paths touch them (V8 keeps declaration order): a frame
+  // dropped at a full ring reads the object's first cache line only, one handed over (accept,
+  // wake) its first two, which matters once hundreds of VMs' pollers take turns.
   // Numeric fields set in the constructor still get an initial number here. Class fields are
   // defined before the constructor runs, so a field declared bare starts as `undefined`, and V8
   // then keeps it in a form where the simulation's picosecond doubles get boxed: the model's hot
@@ -81,11 +81,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private clock: Clock;
   private lazy = false;
   readonly ring: PacketRing;
-  private state = IDLE;
-  private readonly core: CpuCore;
   private readonly recorder: Recorder;
   /** Its read-only figures, shared with every poller built from the same ones. */
   private readonly kind: PollerKind;
+  private state = IDLE;
+  private readonly core: CpuCore;
   private lastReadyPs = 0;
   private interruptAtPs = 0;
   private interruptHandle: EventHandle = -1;
@@ -215,7 +215,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   // ---- PacketSink -------------------------------------------------------------------------------
 
-  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void {
+  accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): boolean {
     if (this.lazy) this.clock.catchUp(nowPs);
     else {
       // A frame for a poll whose end is deferred changes what that end does: settle it first.
@@ -225,7 +225,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const ring = this.ring;
     if (ring.size === ring.capacity) {
       this.recorder.drop(this.kind.dropLocation, vm, genPs);
-      return;
+      return false;
     }
     // Descriptors complete in order: a frame is never visible before the one ahead of it.
     const ready = readyPs > this.lastReadyPs ? readyPs : this.lastReadyPs;
@@ -240,6 +240,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         this.interruptHandle = this.clock.schedule(fireAt, this);
       }
     }
+    return true;
   }
 
   needsSignal(nowPs: number): boolean {

@@ -16,7 +16,7 @@ import { Simulator } from '../../src/sim/simulator.js';
 const SHARED_PORT: PacketSink = {
   batchMark: 0,
   signal: NO_CHARGE,
-  accept() {},
+  accept: () => true,
   needsSignal: () => false,
   wake() {},
 };
@@ -201,9 +201,9 @@ describe('a batch handed to a consumer that fires on a frame count', () => {
       batchMark: 0,
       passive: true,
       signal: NO_CHARGE,
-      accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): void {
+      accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): boolean {
         pollTimesPs.push(nowPs);
-        delivery.accept(genPs, bytes, vm, readyPs);
+        return delivery.accept(genPs, bytes, vm, readyPs);
       },
       needsSignal: () => false,
       wake() {},

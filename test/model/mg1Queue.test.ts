@@ -202,9 +202,9 @@ class SojournProbe implements PacketSink {
   ) {
     this.sojourns = new BatchMeans(expected);
   }
-  accept(genPs: number, bytes: number, vm: number, readyPs: number): void {
+  accept(genPs: number, bytes: number, vm: number, readyPs: number): boolean {
     this.sojourns.add(readyPs - genPs);
-    this.delivery.accept(genPs, bytes, vm, readyPs);
+    return this.delivery.accept(genPs, bytes, vm, readyPs);
   }
   needsSignal(): boolean {
     return false;

@@ -22,9 +22,10 @@ class LogSink implements PacketSink {
   ) {
     this.signal = signal;
   }
-  accept(_genPs: number, _bytes: number, _vm: number, readyPs: number): void {
+  accept(_genPs: number, _bytes: number, _vm: number, readyPs: number): boolean {
     this.readyPs.push(readyPs);
     this.log.push(this.label);
+    return true;
   }
   needsSignal(): boolean {
     return this.idle;
@@ -112,6 +113,13 @@ describe('Poller', () => {
     expect(r.recorder.droppedFrames).toBe(1);
     expect(r.recorder.dropsByLocation[DROP.guestRing]).toBe(1);
     expect(p.framesGeneratedIn(-Infinity, Infinity)).toBe(0);
+  });
+
+  it('tells the producer whether it took the frame: false once its ring is full', () => {
+    const r = rig();
+    const p = poller(r, new LogSink('out', []), { ringCapacity: 2 });
+    expect([1, 2, 3].map((k) => p.accept(k, 64, 0, k, 0))).toEqual([true, true, false]);
+    expect(r.recorder.dropsByLocation[DROP.guestRing]).toBe(1);
   });
 
   it('counts the frames it holds, in its ring and in the poll under way, by generation window', () => {

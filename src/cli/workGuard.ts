@@ -95,7 +95,7 @@ export function guardWork(configs: readonly ScenarioConfig[], settings: WorkGuar
       : '';
   const fewer = setup === '' ? 'run fewer modes or points' : 'run fewer modes, points or VMs';
   throw new UsageError(
-    `${FLAG}: this ${settings.commandName} would simulate about ${grouped(estimate.frames)} frames${setup} in ${runs} (up to ${roughly(estimate.events)} events), over the limit of ${grouped(settings.maxPackets)} frames per command. At about ${PLANNING_FRAMES_PER_SECOND / 1e6} M frames/s (the engine's speed in npm run bench:sim) that would take ${durationText(seconds)}${lanes}. Shorten --duration or --warmup, lower --load, or ${fewer}; or raise the limit to run it anyway. Example: ${exampleWithLimit(settings.argv, suggestedLimit(estimate.workFrames))}`,
+    `${FLAG}: this ${settings.commandName} would simulate about ${grouped(estimate.frames)} frames${setup} in ${runs} (up to ${roughly(estimate.events)} events), over the limit of ${grouped(settings.maxPackets)} frames per command. At a cautious ${PLANNING_FRAMES_PER_SECOND / 1e6} M frames/s (npm run bench:sim measures the engine 3 to 40 times faster, by mode and frame size) that would take ${durationText(seconds)}${lanes}. Shorten --duration or --warmup, lower --load, or ${fewer}; or raise the limit to run it anyway. Example: ${exampleWithLimit(settings.argv, suggestedLimit(estimate.workFrames))}`,
   );
 }
 

@@ -11,9 +11,9 @@ export const DEFAULT_MAX_PACKETS = 200_000_000;
 
 /**
  * Planning speed of the engine, frames per wall-clock second on one core. `npm run bench:sim`
- * (scripts/bench-sim.js; Node 20 on the 2-core development machine, 32 VMs) measured 2.6–3.5 M
- * frames/s for VMQ and VMDq at 1518 B (every frame delivered: the slowest modes), 5–18 M for the
- * other modes at 1518 B, and up to 37 M at 64 B (most frames dropped at the first ring). 1 M keeps
+ * (scripts/bench-sim.js; Node 20 on the 2-core development machine, 32 VMs) measured 3.3–3.7 M
+ * frames/s for VMQ and VMDq at 1518 B (every frame delivered: the slowest modes), 9–20 M for the
+ * other modes at 1518 B, and up to 40 M at 64 B (most frames dropped at the first ring). 1 M keeps
  * a margin for slower machines and for the 2× drift of a shared one: an estimate errs long.
  */
 export const PLANNING_FRAMES_PER_SECOND = 1_000_000;

@@ -12,7 +12,8 @@
 //              peak RSS (≥ 5 M packets per main-thread CPU second for sriov and native, ≥ 2 M for
 //              the rest; per wall-second beside it)
 //   2. scaling 32 → 256 VMs at the same aggregate load (every VM keeps its own path: nic.vfs 256,
-//              nic.vmdqPools 257), each size in fresh processes (each the best of 3 runs):
+//              nic.vmdqPools 257), each size in fresh processes (each the best of 3 runs), a
+//              quarter of the packet budget and at least 250 ms simulated (SCALING_MIN_MS):
 //              core-second ratio ≤ 1.3, or ≤ 1.3 per model event where the model does more at
 //              256 VMs (events ratio > 1.3)
 //   3. linear  0.1 s, 1 s and 10 s of simulated time at 1518 B: the median core ns per packet of

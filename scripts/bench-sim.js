@@ -336,13 +336,19 @@ if (sections.includes('sweep')) {
   }
 }
 
-const all = (rows, key) => rows.length === 0 || rows.every((row) => row[key]);
+/** Whether every row passed; null when the section did not run (so it reads "not run", not "pass"). */
+const all = (rows, key) => (rows.length === 0 ? null : rows.every((row) => row[key]));
+/** Two checks of one target: null when neither ran, else whether each that ran passed. */
+const bothRan = (a, b) => (a === null ? b : b === null ? a : a && b);
 report.summary = {
   speed: all(report.speed, 'pass'),
   speedOnWall: all(report.speed, 'passOnWall'),
   scaling: all(report.scaling, 'pass'),
   linear: all(report.linear, 'linearPass'),
-  memory: all(report.linear, 'rssPass') && report.speed.every((row) => row.peakRssMb <= RSS_LIMIT_MB),
+  memory: bothRan(
+    all(report.linear, 'rssPass'),
+    report.speed.length === 0 ? null : report.speed.every((row) => row.peakRssMb <= RSS_LIMIT_MB),
+  ),
   sweep: report.sweep === null ? null : report.sweep.pass === true,
   benchSec: (Date.now() - started) / 1000,
   loadavgAtEnd: loadavg(),
@@ -350,8 +356,9 @@ report.summary = {
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 log('');
+const verdict = (value) => (value === null ? 'not run' : passText(value));
 log(
-  `targets: speed ${passText(report.summary.speed)} (on wall time: ${passText(report.summary.speedOnWall)}), scaling ${passText(report.summary.scaling)}, linearity ${passText(report.summary.linear)}, memory ${passText(report.summary.memory)}${report.summary.sweep === null ? '' : `, sweep ${passText(report.summary.sweep)}`}  (${fixed(report.summary.benchSec, 0)} s)`,
+  `targets: speed ${verdict(report.summary.speed)}${report.summary.speed === null ? '' : ` (on wall time: ${verdict(report.summary.speedOnWall)})`}, scaling ${verdict(report.summary.scaling)}, linearity ${verdict(report.summary.linear)}, memory ${verdict(report.summary.memory)}, sweep ${verdict(report.summary.sweep)}  (${fixed(report.summary.benchSec, 0)} s)`,
 );
 log(`wrote ${out}`);
 

@@ -71,8 +71,9 @@ const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
  */
 export class Poller implements PacketSink, EventHandler, CoreJob {
   // Fields are laid out in the order the hot paths touch them (V8 keeps declaration order): a frame
-  // dropped at a full ring reads the object's first cache line only, one handed over (accept,
-  // wake) its first two, which matters once hundreds of VMs' pollers take turns.
+  // dropped at a full ring reads the first five fields only, one handed over (accept, wake) the
+  // first dozen — a line or two of the object (V8 aligns objects to 8 bytes only), which matters
+  // once hundreds of VMs' pollers take turns.
   // Numeric fields set in the constructor still get an initial number here. Class fields are
   // defined before the constructor runs, so a field declared bare starts as `undefined`, and V8
   // then keeps it in a form where the simulation's picosecond doubles get boxed: the model's hot
@@ -208,7 +209,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.lazy = clock.lazy;
     this.follower =
       this.sim.shortcuts &&
-      this.core.jobCount === 1 &&
+      this.core.jobs.length === 1 &&
       this.producerList.length === 1 &&
       this.producerList[0] !== null;
   }
@@ -433,7 +434,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     // The core's, not shared like POLL_COMPONENT_PS: asking a consumer whether it needs a signal
     // can catch its clock group up, which runs other cores' polls in the middle of filling this.
     const jobPs = this.core.signalComponentPs;
-    const used = this.kind.componentsUsed;
+    const used = this.kind.signalComponents;
     for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
     let signalPs = 0;
     const touched = this.core.touched;

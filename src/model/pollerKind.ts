@@ -11,7 +11,7 @@ export interface PollerKindSpec {
   readonly perInterrupt: Charge;
   readonly perPoll: Charge;
   readonly perPacket: readonly CostItem[];
-  /** The components its sinks' signals charge (sorted, each once). */
+  /** The components its sinks' signals charge (sorted, each once: it is part of the kind's key). */
   readonly signalComponents: readonly number[];
 }
 
@@ -39,6 +39,8 @@ export class PollerKind {
   readonly packetPerBytePs: number = 0;
   /** The components a poller of this kind can charge (its own costs and its sinks' signals). */
   readonly componentsUsed: Int32Array;
+  /** Of those, the ones its sinks' signals charge: all a poll's signals can touch. */
+  readonly signalComponents: Int32Array;
   readonly pollStartPs: number = 0;
   readonly pollStartByComponentPs: Float64Array;
   readonly pollStartExits: number = 0;
@@ -71,6 +73,7 @@ export class PollerKind {
     }
     for (const item of spec.perPacket) used.add(item.component);
     this.componentsUsed = Int32Array.from([...used].sort((a, b) => a - b));
+    this.signalComponents = Int32Array.from(spec.signalComponents);
     const pollStart = startOf([spec.perPoll]);
     this.pollStartPs = pollStart.totalPs;
     this.pollStartByComponentPs = pollStart.byComponentPs;

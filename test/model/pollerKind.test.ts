@@ -61,6 +61,8 @@ describe('kindOf', () => {
     const kind = kindOf(spec({ signalComponents: [COMPONENT.injection] }));
     const expected = [COMPONENT.exits, COMPONENT.guestInterrupts, COMPONENT.guestStack, COMPONENT.injection];
     expect(Array.from(kind.componentsUsed)).toEqual([...new Set(expected)].sort((a, b) => a - b));
+    expect(Array.from(kind.signalComponents)).toEqual([COMPONENT.injection]);
+    expect(Array.from(kindOf(spec()).signalComponents)).toEqual([]);
     expect(Array.from(kindOf(spec({ perInterrupt: NO_CHARGE })).componentsUsed)).toEqual(
       [COMPONENT.guestInterrupts, COMPONENT.guestStack].sort((a, b) => a - b),
     );

@@ -145,8 +145,8 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
     sim.addSource(
       trafficSource('tx', (bytes, vm, nowPs) => {
         const sink = txEntry[vm]!;
-        sink.accept(nowPs, bytes, vm, nowPs, nowPs);
-        sink.wake(nowPs);
+        // As at the NIC: a dropped frame starts nothing.
+        if (sink.accept(nowPs, bytes, vm, nowPs, nowPs)) sink.wake(nowPs);
       }),
     );
   }
@@ -156,7 +156,7 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
   sim.run();
   if (engine.stats) {
     engine.stats.deferredEvents = sim.deferredEventCount;
-    engine.stats.heapEvents = sim.eventCount - sim.deferredEventCount;
+    engine.stats.heapEvents = sim.heapEventCount;
   }
 
   const resourceNames = resources.names(topology.hostCoreRoles);

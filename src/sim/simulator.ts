@@ -51,6 +51,7 @@ export class Simulator implements Clock {
   /** Lazy clock groups, upstream (lower rank) first: flushing one may hand work to the next. */
   private readonly lazyClocks: LazyClock[] = [];
   private now = 0;
+  /** Events run from the heap (applied off it: deferredEvents and the lazy clocks' own counts). */
   private events = 0;
   private deferredEvents = 0;
   private emissions = 0;
@@ -67,7 +68,12 @@ export class Simulator implements Clock {
 
   /** Events run so far: heap events, plus deferred ones applied off the heap (see CpuCore, LocalClock). */
   get eventCount(): number {
-    return this.events + this.lazyEventCount();
+    return this.events + this.deferredEventCount;
+  }
+
+  /** Of eventCount, those run from the heap. */
+  get heapEventCount(): number {
+    return this.events;
   }
 
   /** Sequence number of the event or emission now running: ties at the same time run in this order. */
@@ -121,7 +127,6 @@ export class Simulator implements Clock {
 
   /** A deferred event was applied off the heap: it counts as run. */
   countDeferredEvent(): void {
-    this.events++;
     this.deferredEvents++;
   }
 

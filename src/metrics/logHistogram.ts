@@ -7,7 +7,7 @@
  * ≈110 KB per histogram here, too slow for the per-packet path and too large for one per VM.
  */
 export class LogHistogram {
-  // `counts`, `total` and `maxValue` first: recording reads them together (one cache line).
+  // `counts`, `total` and `maxValue` first: recording reads them together (adjacent fields).
   private readonly counts: Uint32Array;
   private total = 0;
   private maxValue = 0;

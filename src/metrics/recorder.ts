@@ -48,8 +48,8 @@ export class Recorder {
   droppedFrames = 0;
   readonly dropsByLocation = new Float64Array(DROP_LOCATION_COUNT);
   /**
-   * Per VM, its counts as one record (VM_FIELDS numbers: a cache line), so a frame's offer,
-   * delivery or drop touches one line of its VM's, not one per count: with hundreds of VMs taking
+   * Per VM, its counts as one record (VM_FIELDS numbers, 64 contiguous bytes: a cache line or two),
+   * so a frame's offer, delivery or drop touches that record of its VM's, not a line per count: with hundreds of VMs taking
    * turns, each of those is a cache miss (read them with vmTotals).
    */
   private readonly vmCounts: Float64Array;

@@ -98,11 +98,6 @@ export class CpuCore implements EventHandler, DeferredEnds {
     return this.attached;
   }
 
-  /** Jobs attached: 1 means the core is that job's alone. */
-  get jobCount(): number {
-    return this.attached.length;
-  }
-
   get clock(): Clock {
     return this.clockOf;
   }

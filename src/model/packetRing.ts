@@ -15,9 +15,9 @@ const INITIAL_SLOTS = 8;
 /**
  * A bounded FIFO of frames (a descriptor ring with its buffers), held by value: each slot is one
  * record of FRAME_FIELDS numbers — generation time, the time this ring's consumer may see the
- * frame, size, VM — in one Float64Array. A frame is one half of a cache line, in the order the
- * poll reads them, so a poll walks consecutive memory and a hand-over writes one line, however
- * many rings there are. (A shared table of frames looked up by id cost a cache miss per frame per
+ * frame, size, VM — in one Float64Array. A frame is 32 contiguous bytes (one cache line, at most
+ * two: V8 aligns the array to 8 bytes only), in the order the poll reads them, so a poll walks
+ * consecutive memory and a hand-over writes a line or two, however many rings there are. (A shared table of frames looked up by id cost a cache miss per frame per
  * stage once hundreds of full rings held more frames than the caches do; four separate columns
  * cost four lines per frame.)
  *
@@ -87,7 +87,7 @@ export class PacketRing {
    * Double the slots (up to what the capacity needs), unwrapping the frames to the front. Called
    * when `size > mask` (every slot is taken but the ring is not full).
    */
-  grow(): void {
+  private grow(): void {
     const slots = Math.min(2 * (this.mask + 1), slotCount(this.capacity));
     const frames = new Float64Array(slots * FRAME_FIELDS);
     for (let i = 0; i < this.size; i++) {

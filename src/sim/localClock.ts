@@ -5,6 +5,10 @@ import type { LazyClock, Simulator } from './simulator.js';
 /** Handles are small integers (a larger number returned on the hot path is a heap allocation). */
 const HANDLE_MASK = 0x3fffffff;
 
+/** The (empty, never written) queue of every solo clock. */
+const NO_TIMES = new Float64Array(0);
+const NO_INTS = new Int32Array(0);
+
 /**
  * The clock of a group whose events nothing but its one upstream stage can observe (a core and
  * its pollers, fed by the NIC or by one other group, handing frames only to final delivery or to
@@ -60,12 +64,20 @@ export class LocalClock implements Clock, LazyClock {
   constructor(sim: Simulator, rank: number, solo = false) {
     this.rank = rank;
     this.solo = solo;
-    const capacity = solo ? 1 : 8;
-    this.timesPs = new Float64Array(capacity);
-    this.handles = new Int32Array(capacity);
-    this.args = new Int32Array(capacity);
-    this.handlers = new Array<EventHandler | null>(capacity).fill(null);
-    this.mask = capacity - 1;
+    if (solo) {
+      // Its one event lives in the slot fields; the queue is never used.
+      this.timesPs = NO_TIMES;
+      this.handles = NO_INTS;
+      this.args = NO_INTS;
+      this.handlers = [];
+    } else {
+      const capacity = 8;
+      this.timesPs = new Float64Array(capacity);
+      this.handles = new Int32Array(capacity);
+      this.args = new Int32Array(capacity);
+      this.handlers = new Array<EventHandler | null>(capacity).fill(null);
+      this.mask = capacity - 1;
+    }
     sim.addLazyClock(this);
   }
 
@@ -115,7 +127,7 @@ export class LocalClock implements Clock, LazyClock {
     const mask = this.mask;
     for (let i = 0; i < this.count; i++) {
       let at = (this.head + i) & mask;
-      if (this.handles[at] !== handle || this.handlers[at] === null) continue;
+      if (this.handles[at] !== handle) continue;
       // Close the gap: later events move down one place.
       for (let j = i + 1; j < this.count; j++) {
         const from = (this.head + j) & mask;

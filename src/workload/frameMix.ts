@@ -64,5 +64,5 @@ export function frameSizeText(label: string): string {
 
 /** A frame spec for people: `1518 B`, `imix`, or `mix(64:7,1518:1)`. */
 export function frameText(spec: FrameSpec): string {
-  return spec.kind === 'fixed' ? `${spec.bytes} B` : frameLabel(spec);
+  return frameSizeText(frameLabel(spec));
 }

@@ -33,13 +33,13 @@ export class TrafficSource implements InlineSource {
   private readonly pickVm: VmPicker;
   private readonly pickBytes: () => number;
   /** Fast paths: the fixed frame size (-1: draw), round-robin over this many VMs (0: ask pickVm). */
-  private readonly fixedBytes: number;
-  private readonly roundRobinOf: number;
+  private readonly fixedBytes: number = 0;
+  private readonly roundRobinOf: number = 0;
   private nextVm = 0;
   private readonly random: Rng;
   private readonly entry: (bytes: number, vm: number, nowPs: number) => void;
-  private readonly stopPs: number;
-  private readonly periodPs: number;
+  private readonly stopPs: number = 0;
+  private readonly periodPs: number = 0;
   private readonly poisson: boolean;
   private index = 0;
 

@@ -10,21 +10,24 @@ const out = [];
 const w = { durationMs: 5, warmupMs: 1 };
 for (const mode of ['native', 'emulated', 'paravirt', 'vmq', 'vmdq', 'sriov'])
   for (const direction of ['rx', 'tx', 'bidir'])
-    for (const [arrivals, frame, vms] of [
+    for (const [arrivals, frame, vms, nic] of [
       ['cbr', { kind: 'fixed', bytes: 1518 }, 32],
       ['poisson', { kind: 'imix' }, 8],
       ['cbr', { kind: 'fixed', bytes: 64 }, 4],
+      // Hundreds of VMs, each on its own queue, pool or VF: where per-VM state is laid out for the caches.
+      ['cbr', { kind: 'fixed', bytes: 64 }, 256, { vfs: 256, vmdqPools: 257 }],
     ]) {
       const r = resolveScenario({
         mode,
         vms: { count: vms },
+        ...(nic === undefined ? {} : { nic }),
         fallback: true,
         workload: { ...w, direction, arrivals, frame },
       });
       if (!r.ok) throw new Error(`${mode} ${direction}: ${JSON.stringify(r.problems)}`);
       const x = runScenario(r.value);
       out.push(
-        `${mode} ${direction} ${arrivals} ${vms} ${createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16)} ${x.delivered.gbps.toFixed(4)} ${x.sim.events}`,
+        `${mode} ${direction} ${arrivals} ${frame.kind === 'fixed' ? frame.bytes : frame.kind} ${vms} ${createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16)} ${x.delivered.gbps.toFixed(4)} ${x.sim.events}`,
       );
     }
 console.log(out.join('\n'));

@@ -1,36 +1,44 @@
 #!/usr/bin/env node
-// Simulator speed benchmark (issue 8). Every run is a child process of its own, so its peak RSS is
-// that run's alone; the child warms the JIT up on a short run of the same scenario first, then times
-// the real one (best of `--repeat` children, interleaved across points so a burst of load on a
-// shared machine does not hit one point's every attempt). Reported per run: wall time, CPU time
-// (the process's, and the main thread's alone where /proc allows — that is the one core the
-// simulation runs on), simulated packets, model events (heap events and events applied off the
-// heap), peak RSS.
+// Simulator speed benchmark (issue 8). Every measurement runs in child processes of its own. A
+// timing child first warms the JIT up with two runs of ~250 k frames of each scenario it times
+// (whatever the timed run's length), then times the real runs; the two children that measure peak
+// RSS for linearity skip the warm-up (`warm: false`), so their peak is that of their one run. Speed
+// points run in `--repeat` children each, scaling sizes in `--repeat` children of 3 runs each
+// (children interleaved across points so a burst of load on a shared machine does not hit one
+// point's every attempt); linearity times all its durations in one child, max(3, --repeat) rounds.
+// Reported per run: wall time, CPU time (the process's, and the main thread's alone where /proc
+// allows — that is the one core the simulation runs on), simulated packets, model events (heap
+// events and events applied off the heap), peak RSS.
 //
 // Sections, each checked against its target from the issue:
 //   1. speed   every mode at 32 VMs, 1518 B and 64 B, 100% load: packets/s, events/s, ns/packet,
 //              peak RSS (≥ 5 M packets per main-thread CPU second for sriov and native, ≥ 2 M for
 //              the rest; per wall-second beside it)
 //   2. scaling 32 → 256 VMs at the same aggregate load (every VM keeps its own path: nic.vfs 256,
-//              nic.vmdqPools 257), each size in fresh processes (each the best of 3 runs), a
-//              quarter of the packet budget and at least 250 ms simulated (SCALING_MIN_MS):
+//              nic.vmdqPools 257), each size in fresh processes (the minimum over --repeat
+//              children × 3 runs), a quarter of the packet budget and at least 250 ms simulated
+//              (SCALING_MIN_MS):
 //              core-second ratio ≤ 1.3, or ≤ 1.3 per model event where the model does more at
 //              256 VMs (events ratio > 1.3)
-//   3. linear  0.1 s, 1 s and 10 s of simulated time at 1518 B: the median core ns per packet of
-//              each within ±10% of the 1 s run's; peak RSS ≤ 150 MB for every run and the same
-//              (±10%) for 0.1 s and 10 s
+//   3. linear  0.1 s, 1 s and 10 s (--quick: 0.1 s and 1 s) of simulated time at 1518 B: the median
+//              core ns per packet of each (over the rounds of one child) within ±10% of the 1 s
+//              run's; peak RSS of the two RSS children (shortest and longest duration, no warm-up)
+//              ≤ 150 MB each and within ±10% of each other. The memory verdict checks those two
+//              and the speed rows' peak RSS (≤ 150 MB); no other run's RSS is checked.
 //   4. sweep   6 modes × VMs {1..64} × frames {64, 512, 1518} at 100%: ≤ 60 s with --jobs 2, and the
 //              speed-up from --jobs 1 to --jobs 2
 // Writes everything as JSON (default bench-results/bench-sim.json) so runs can be compared.
 //
-// Noise. On this shared machine the simulator runs up to 1.7× slower in one process than in the
+// Noise. On this shared machine the simulator runs up to 2× slower in one process than in the
 // next, and for seconds to minutes at a time (contention in the caches: a fixed arithmetic loop
 // keeps its time meanwhile); at times one CPU is slower than the other for minutes. So every
 // child pins its main thread — the simulation — to one CPU (`--cpu`, default 0; `--cpu none` to let
 // it float; needs `taskset`, used when present; the GC and compiler threads stay free to use the
 // other CPUs, as in a normal run), the points of a section take turns round after round, in
-// reverse order every other round (so a slow phase of the machine hits every point alike), and the
-// best round counts (the median, for linearity).
+// reverse order every other round (so a slow phase of the machine hits every point alike), and each
+// measure (wall time, process CPU, main-thread CPU) counts its own minimum over the rounds, taken
+// separately, so they may come from different rounds (peak RSS: the highest; linearity: the median
+// per duration).
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections speed,scaling,linear,sweep
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0]
@@ -61,6 +69,12 @@ const modes = option('--modes', 'native,emulated,paravirt,vmq,vmdq,sriov').split
 const frames = option('--frames', '1518,64').split(',').map(Number);
 const sections = option('--sections', 'speed,scaling,linear,sweep').split(',');
 const cpuOption = option('--cpu', '0');
+if (cpuOption !== 'none' && !(/^\d+$/.test(cpuOption) && Number(cpuOption) < cpus().length)) {
+  process.stderr.write(
+    `bench-sim: --cpu must be 'none' or an integer 0..${cpus().length - 1}, got '${cpuOption}'\n`,
+  );
+  process.exit(2);
+}
 const pinCpu = cpuOption !== 'none' && spawnSync('taskset', ['-V']).status === 0 ? cpuOption : null;
 
 const TARGET_PPS = { native: 5e6, sriov: 5e6 };
@@ -69,6 +83,8 @@ const SCALING_LIMIT = 1.3;
 const LINEAR_TOLERANCE = 0.1;
 const RSS_LIMIT_MB = 150;
 const RSS_TOLERANCE = 0.1;
+/** A failed check says "noisy" where the median sample sits more than this fraction above the best. */
+const NOISE_FLAG = 0.1;
 const SWEEP_LIMIT_SEC = 60;
 /**
  * Scaling runs simulate at least this long. Where the NIC's queues overflow (VMQ and VMDq at 64 B),
@@ -81,9 +97,11 @@ const SCALING_MIN_MS = 250;
 const log = (line) => process.stderr.write(`${line}\n`);
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 const passText = (pass) => (pass ? 'pass' : 'FAIL');
-/** A failed ratio check whose samples spread more than its tolerance says so: rerun on a quieter machine. */
+/** A failed check whose median sample sits more than NOISE_FLAG above its best says so: rerun on a quieter machine. */
 const noiseNote = (result) =>
-  !result.pass && result.noise > 0.1 ? ` (noisy: median ${fixed(result.noise * 100, 0)}% above best)` : '';
+  !result.pass && result.noise > NOISE_FLAG
+    ? ` (noisy: median ${fixed(result.noise * 100, 0)}% above best)`
+    : '';
 
 /** Run `spec` in a fresh child (its main thread on the pinned CPU, if any) and return what it measured. */
 function child(spec) {
@@ -95,7 +113,7 @@ function child(spec) {
   return JSON.parse(text);
 }
 
-/** Each spec in `repeat` fresh children, taking turns (reversed every other round); the best of each. */
+/** Each spec in `repeat` fresh children, taking turns (reversed every other round); each measure's minimum. */
 function bestOf(specs) {
   const best = specs.map(() => null);
   for (let r = 0; r < repeat; r++) {
@@ -112,7 +130,7 @@ function bestOf(specs) {
               ...prev,
               wallSec: Math.min(prev.wallSec, row.wallSec),
               cpuSec: Math.min(prev.cpuSec, row.cpuSec),
-              mainThreadCpuSec: Math.min(prev.mainThreadCpuSec, row.mainThreadCpuSec),
+              mainThreadCpuSec: minOrNull(prev.mainThreadCpuSec, row.mainThreadCpuSec),
               coreSamples: [...prev.coreSamples, ...row.coreSamples],
               peakRssMb: Math.max(prev.peakRssMb, row.peakRssMb),
             };
@@ -121,16 +139,20 @@ function bestOf(specs) {
   return best.map(derive);
 }
 
-/** Rates from the best times. `oneCoreSec`: the main thread's CPU time (the core the simulation runs on). */
+/**
+ * Rates from the best times. `oneCoreSec`: the main thread's CPU time (the core the simulation runs
+ * on), or the process's CPU time where the child could not read the thread's (`mainThreadCpuSec` null).
+ */
 function derive(row) {
-  const oneCoreSec = Number.isFinite(row.mainThreadCpuSec) ? row.mainThreadCpuSec : row.cpuSec;
+  const oneCoreSec = row.mainThreadCpuSec ?? row.cpuSec;
   const samples = [...(row.coreSamples ?? [oneCoreSec])].sort((a, b) => a - b);
+  const median = samples[Math.floor((samples.length - 1) / 2)];
   return {
     ...row,
     oneCoreSec,
     // How far the typical sample sits above the best: the machine's noise during this measurement.
-    noise: samples[Math.floor((samples.length - 1) / 2)] / samples[0] - 1,
-    medianCoreNsPerPacket: (samples[Math.floor((samples.length - 1) / 2)] * 1e9) / row.packets,
+    noise: median / samples[0] - 1,
+    medianCoreNsPerPacket: (median * 1e9) / row.packets,
     packetsPerSec: row.packets / row.wallSec,
     packetsPerCoreSec: row.packets / oneCoreSec,
     eventsPerSec: row.events / row.wallSec,
@@ -195,7 +217,7 @@ if (sections.includes('speed')) {
     };
     report.speed.push(result);
     log(
-      `${row.mode.padEnd(9)} ${String(row.frameBytes).padStart(5)} ${String(row.simulatedMs).padStart(7)} ${String(row.packets).padStart(10)} ${fixed(row.packetsPerCoreSec / 1e6, 2).padStart(12)} ${fixed(row.packetsPerSec / 1e6, 2).padStart(12)} ${fixed(row.coreNsPerPacket, 0).padStart(12)} ${fixed(row.eventsPerCoreSec / 1e6, 2).padStart(9)} ${fixed(row.eventsPerPacket, 2).padStart(7)} ${fixed(row.heapEventsPerPacket, 2).padStart(9)} ${fixed(row.peakRssMb, 0).padStart(7)}  ≥ ${fixed(target / 1e6, 0)} M ${passText(result.pass)}${result.passOnWall ? '' : ' (wall: below)'}`,
+      `${row.mode.padEnd(9)} ${String(row.frameBytes).padStart(5)} ${String(row.simulatedMs).padStart(7)} ${String(row.packets).padStart(10)} ${fixed(row.packetsPerCoreSec / 1e6, 2).padStart(12)} ${fixed(row.packetsPerSec / 1e6, 2).padStart(12)} ${fixed(row.coreNsPerPacket, 0).padStart(12)} ${fixed(row.eventsPerCoreSec / 1e6, 2).padStart(9)} ${fixed(row.eventsPerPacket, 2).padStart(7)} ${fixed(row.heapEventsPerPacket, 2).padStart(9)} ${fixed(row.peakRssMb, 0).padStart(7)}  ≥ ${fixed(target / 1e6, 0)} M ${passText(result.pass)}${result.passOnWall ? '' : ' (wall: below)'}${noiseNote(result)}`,
     );
   }
 }
@@ -362,6 +384,11 @@ log(
 );
 log(`wrote ${out}`);
 
+/** The lower of two times; null (not measured) if either is null, so a missing thread time is never read as 0. */
+function minOrNull(a, b) {
+  return a === null || b === null ? null : Math.min(a, b);
+}
+
 /** Offered frames per simulated second at 100% of 10 GbE: 10e9 / ((frame + 20) × 8). */
 function linePps(frameBytes) {
   return 10e9 / ((frameBytes + 20) * 8);
@@ -416,15 +443,18 @@ async function runChild(spec) {
         const start = process.hrtime.bigint();
         const result = runScenario(config, { stats: engine });
         const wallSec = Number(process.hrtime.bigint() - start) / 1e9;
-        const threadSec = (mainThreadNs() - thread0) / 1e9;
+        const threadNs = mainThreadNs() - thread0;
+        // The main thread's CPU time, or null where /proc does not give it (the parent then uses cpuSec).
+        const threadSec = Number.isFinite(threadNs) ? threadNs / 1e9 : null;
         const cpu = process.cpuUsage(cpu0);
         const cpuSec = (cpu.user + cpu.system) / 1e6;
-        const oneCoreSec = Number.isFinite(threadSec) ? threadSec : cpuSec;
+        // The samples for the median and the noise: the one-core time, process CPU as fallback.
+        const oneCoreSec = threadSec ?? cpuSec;
         const prev = best[k];
         if (prev !== null) {
           prev.wallSec = Math.min(prev.wallSec, wallSec);
           prev.cpuSec = Math.min(prev.cpuSec, cpuSec);
-          prev.mainThreadCpuSec = Math.min(prev.mainThreadCpuSec, oneCoreSec);
+          prev.mainThreadCpuSec = minOrNull(prev.mainThreadCpuSec, threadSec);
           prev.coreSamples.push(oneCoreSec);
           continue;
         }
@@ -439,7 +469,7 @@ async function runChild(spec) {
           deferredEvents: engine.deferredEvents,
           wallSec,
           cpuSec,
-          mainThreadCpuSec: oneCoreSec,
+          mainThreadCpuSec: threadSec,
           coreSamples: [oneCoreSec],
           deliveredGbps: result.delivered.gbps,
           deliveredFrames: result.frames.delivered,

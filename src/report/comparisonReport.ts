@@ -4,13 +4,9 @@ import { formatCount, formatRate, formatRatio } from './formatNumbers.js';
 import { borderedTable, keyValueLines, type ReportStyle } from './reportStyle.js';
 import {
   DROPS_COLUMN,
-  GBPS_COLUMN,
   GUEST_CORES_COLUMN,
-  HOST_CORES_COLUMN,
+  HEADLINE_COLUMNS,
   HOST_CYCLES_COLUMN,
-  LINE_RATE_COLUMN,
-  MPPS_COLUMN,
-  P99_COLUMN,
   type ResultColumn,
 } from './resultsTable.js';
 import { scenarioHeadline } from './scenarioHeadline.js';
@@ -26,12 +22,7 @@ const VARYING_FIELDS: readonly { readonly title: string; readonly value: (run: R
 
 /** The results-table figures the comparison shows, in its order (then exits/s and irqs/s). */
 const COMPARED_FIGURES: readonly ResultColumn[] = [
-  GBPS_COLUMN,
-  MPPS_COLUMN,
-  LINE_RATE_COLUMN,
-  DROPS_COLUMN,
-  P99_COLUMN,
-  HOST_CORES_COLUMN,
+  ...HEADLINE_COLUMNS,
   GUEST_CORES_COLUMN,
   HOST_CYCLES_COLUMN,
 ];

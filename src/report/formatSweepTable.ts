@@ -2,7 +2,8 @@ import type { BenchResult } from '../run/runResult.js';
 import type { Knee } from '../sweep/findKnees.js';
 import { kneesOf } from '../sweep/sweepResult.js';
 import { borderedTable, keyValueLines, reportStyle } from './reportStyle.js';
-import { SWEEP_COLUMNS, SWEEP_DROPS_COLUMN, sweepRowCells } from './sweepRows.js';
+import { DROPS_COLUMN } from './resultsTable.js';
+import { SWEEP_COLUMNS } from './sweepRows.js';
 import type { TableOptions } from './formatTable.js';
 
 /**
@@ -22,9 +23,13 @@ export function formatSweepTable(
     alignRight: SWEEP_COLUMNS.map((column) => column.numeric),
   });
   for (const [index, run] of result.runs.entries()) {
-    const cells = sweepRowCells(run, index);
-    if (run.dropRatio > 0) cells[SWEEP_DROPS_COLUMN] = style.bad(cells[SWEEP_DROPS_COLUMN] ?? '');
-    table.push(cells);
+    table.push(
+      SWEEP_COLUMNS.map((column) =>
+        column === DROPS_COLUMN && run.dropRatio > 0
+          ? style.bad(column.cell(run, index))
+          : column.cell(run, index),
+      ),
+    );
   }
   const sections = [table.toString()];
   if (knees.length > 0) {

@@ -11,18 +11,17 @@ export interface ResultColumn {
   readonly cell: (run: RunResult) => string;
 }
 
-/** Headline figures, shared by the results table, a sweep's table and the comparison table. */
-export const GBPS_COLUMN: ResultColumn = {
+const GBPS_COLUMN: ResultColumn = {
   heading: 'Gbit/s',
   numeric: true,
   cell: (run) => formatSignificant(run.delivered.gbps),
 };
-export const MPPS_COLUMN: ResultColumn = {
+const MPPS_COLUMN: ResultColumn = {
   heading: 'Mpps',
   numeric: true,
   cell: (run) => formatSignificant(run.delivered.mpps),
 };
-export const LINE_RATE_COLUMN: ResultColumn = {
+const LINE_RATE_COLUMN: ResultColumn = {
   heading: '% line',
   numeric: true,
   cell: (run) => `${formatFixed(run.delivered.lineRatePct, 1)}%`,
@@ -32,16 +31,27 @@ export const DROPS_COLUMN: ResultColumn = {
   numeric: true,
   cell: (run) => formatDropRatio(run.dropRatio),
 };
-export const P99_COLUMN: ResultColumn = {
+const P99_COLUMN: ResultColumn = {
   heading: 'p99 µs',
   numeric: true,
   cell: (run) => formatSignificant(run.latencyUs.p99),
 };
-export const HOST_CORES_COLUMN: ResultColumn = {
+const HOST_CORES_COLUMN: ResultColumn = {
   heading: 'host cores',
   numeric: true,
   cell: (run) => formatFixed(run.cpu.hostCores, 2),
 };
+
+/** Headline figures, in this order: shared by a sweep's table and the comparison table. */
+export const HEADLINE_COLUMNS: readonly ResultColumn[] = [
+  GBPS_COLUMN,
+  MPPS_COLUMN,
+  LINE_RATE_COLUMN,
+  DROPS_COLUMN,
+  P99_COLUMN,
+  HOST_CORES_COLUMN,
+];
+
 export const GUEST_CORES_COLUMN: ResultColumn = {
   heading: 'guest cores',
   numeric: true,

@@ -1,14 +1,6 @@
 import type { RunResult } from '../run/runResult.js';
 import { pointOf } from '../sweep/sweepResult.js';
-import {
-  DROPS_COLUMN,
-  GBPS_COLUMN,
-  HOST_CORES_COLUMN,
-  LINE_RATE_COLUMN,
-  MPPS_COLUMN,
-  P99_COLUMN,
-  type ResultColumn,
-} from './resultsTable.js';
+import { HEADLINE_COLUMNS } from './resultsTable.js';
 import { runLoadLabel } from './runNames.js';
 
 /** A column of a sweep's table: as a results-table column, with the row's index for the point number. */
@@ -29,18 +21,8 @@ export const SWEEP_COLUMNS: readonly SweepColumn[] = [
   { heading: 'frame', numeric: false, cell: (run) => run.frameLabel },
   { heading: 'load', numeric: false, cell: runLoadLabel },
   { heading: 'dir', numeric: false, cell: (run) => run.direction },
-  ...([
-    GBPS_COLUMN,
-    MPPS_COLUMN,
-    LINE_RATE_COLUMN,
-    DROPS_COLUMN,
-    P99_COLUMN,
-    HOST_CORES_COLUMN,
-  ] satisfies readonly ResultColumn[]),
+  ...HEADLINE_COLUMNS,
 ];
-
-/** Index of the drops cell in a sweep row, for formats that highlight drops. */
-export const SWEEP_DROPS_COLUMN = SWEEP_COLUMNS.indexOf(DROPS_COLUMN);
 
 /** One sweep row: what varies at this point and its headline figures. */
 export function sweepRowCells(run: RunResult, index: number): string[] {

@@ -194,7 +194,7 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     tolerancePct: 0,
     inputs: [{ file: 'r2-eli.yaml' }],
     fitted: 'workload.appCyclesPerFrame = 8000 (the benchmark’s per-request work)',
-    measure: (runs) => percentOfBareMetal(runs),
+    measure: percentOfBareMetal,
   },
   {
     id: 'R2b',
@@ -205,7 +205,7 @@ export const PUBLISHED_CHECKS: readonly PublishedCheck[] = [
     published: { kind: 'range', low: 97, high: 100 },
     tolerancePct: 0,
     inputs: [{ file: 'r2-eli-exitless.yaml' }],
-    measure: (runs) => percentOfBareMetal(runs),
+    measure: percentOfBareMetal,
   },
   {
     id: 'R10a',

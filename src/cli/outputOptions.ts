@@ -20,7 +20,10 @@ export function colorEnabled(io: CliIo, colorFlag: boolean | undefined): boolean
   return colorFlag !== false && io.stdoutIsTty && io.env['NO_COLOR'] === undefined;
 }
 
-/** `--format <format>` with the given names (the default named in the help: the first), `--no-color`. */
+/**
+ * `--format <format>` with the given names, its help naming `defaultFormat` (by default the first
+ * name) as the default, and `--no-color`.
+ */
 export function addFormatOptions(
   command: Command,
   formats: readonly string[],

@@ -9,7 +9,7 @@ import { outputWriteError } from './outputPath.js';
 import { UsageError } from './usageError.js';
 
 /** A sweep's or merge's result in the chosen format: `table` is one row per point, plus knees. */
-export function formatSweepResult(result: BenchResult, settings: ReportSettings): string {
+function formatSweepResult(result: BenchResult, settings: ReportSettings): string {
   if (settings.format === 'table') return formatSweepTable(result, { color: settings.color });
   const formatter: ReportFormatter = REPORT_FORMATS[settings.format];
   return formatter(result, { color: settings.color });

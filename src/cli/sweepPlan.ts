@@ -16,11 +16,11 @@ import { parseAxis } from '../sweep/parseAxis.js';
 import type { CliIo } from './cliIo.js';
 import { readScenarioSource, type StdinReader } from './readScenarioSource.js';
 import {
+  describeScenarioProblem,
   parseFrameSize,
   parseLoadFlag,
   parseMode,
   scenarioInputFromFlags,
-  usageErrorFromProblems,
   type ScenarioFlagValues,
 } from './scenarioFlags.js';
 import { scenarioUsageError } from './scenarioUsageError.js';
@@ -273,10 +273,10 @@ export async function planSweep(
         configs.push(resolved.value);
         continue;
       }
-      for (const problem of usageErrorFromProblems(resolved.problems, {
-        commandPrefix: SWEEP_PREFIX,
-        flags: combo.flags,
-      }).problems) {
+      const described = resolved.problems.map((problem) =>
+        describeScenarioProblem(problem, { commandPrefix: SWEEP_PREFIX, flags: combo.flags }),
+      );
+      for (const problem of described) {
         const key = problem.message.replace(/ Example: .*$/, '');
         if (seen.has(key)) continue;
         seen.add(key);

@@ -1,5 +1,6 @@
 import { modeInfo } from '../modes/modeInfo.js';
 import { runScenario } from '../run/runScenario.js';
+import { roundScaled } from '../scenario/parseLoad.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import { frameLabel, lineRateL2Gbps, lineRatePps, meanFrameBytes } from '../workload/frameMix.js';
 import {
@@ -160,5 +161,5 @@ function* backToBackSteps(config: ScenarioConfig, maxFrames: number | null): Tri
 
 /** A load fraction as a percentage without binary noise: 0.116 → 11.6, not 11.600000000000001. */
 function percentOf(fraction: number): number {
-  return Number((fraction * 100).toPrecision(12));
+  return roundScaled(fraction * 100);
 }

@@ -63,7 +63,7 @@ export function burstDurationMs(base: ScenarioConfig, frames: number): number {
 }
 
 /** A finished run as a trial outcome: frames offered in the window and not delivered after the drain are lost. */
-export function engineTrialOf(run: RunResult): EngineTrial {
+function engineTrialOf(run: RunResult): EngineTrial {
   const directions = run.direction === 'bidir' ? 2 : 1;
   const { offered, delivered } = run.frames;
   return {

@@ -57,8 +57,7 @@ export function findKnees(runs: readonly RunResult[]): Knee[] {
     else groups.set(key, [run]);
   }
   const curves = [...groups.values()].map((group) => dedupeByVms(group)).filter((group) => group.length >= 2);
-  const labels = curves.map((curve) => kneeWorkloadLabel(curve[0]!));
-  return curves.map((curve, index) => kneeOf(curve, labels[index] ?? ''));
+  return curves.map((curve) => kneeOf(curve, kneeWorkloadLabel(curve[0]!)));
 }
 
 function curveKey(config: ScenarioConfig): string {

@@ -5,6 +5,8 @@
  * back as data (the caller names the flag); nothing here throws for bad input.
  */
 
+import { roundScaled } from '../scenario/parseLoad.js';
+
 /** Upper bound on the values one axis may expand to. */
 export const MAX_AXIS_VALUES = 10_000;
 
@@ -74,7 +76,7 @@ export function expandRange(item: string, integers: boolean): AxisResult<RangeNu
   const tolerance = Math.abs(end) * 1e-9;
   for (let i = 0; ; i++) {
     const raw = multiply ? start * step ** i : start + step * i;
-    const value = integers ? Math.round(raw) : Number(raw.toPrecision(12));
+    const value = integers ? Math.round(raw) : roundScaled(raw);
     if (value > end + tolerance) break;
     values.push({ value, unit });
     if (values.length > MAX_AXIS_VALUES) {

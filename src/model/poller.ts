@@ -7,11 +7,12 @@ import type { Charge, CostItem } from './costItem.js';
 import { kindOf, type PollerKind } from './pollerKind.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
 import {
-  FRAME_BYTES,
+  FRAME_BYTES_MASK,
   FRAME_FIELDS,
   FRAME_GEN_PS,
+  FRAME_META,
   FRAME_TIME_PS,
-  FRAME_VM,
+  FRAME_VM_SHIFT,
   PacketRing,
 } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
@@ -340,8 +341,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         const base = head * FRAME_FIELDS;
         if (frames[base + FRAME_TIME_PS]! > nowPs) break;
         const genPs = frames[base + FRAME_GEN_PS]!;
-        const bytes = frames[base + FRAME_BYTES]!;
-        const vm = frames[base + FRAME_VM]!;
+        const meta = frames[base + FRAME_META]!;
+        const bytes = meta & FRAME_BYTES_MASK;
+        const vm = meta >> FRAME_VM_SHIFT;
         head = (head + 1) & mask;
         size--;
         t += fixedPs + perBytePs * bytes;
@@ -359,8 +361,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       while (n < budget && size > 0) {
         const base = head * FRAME_FIELDS;
         if (frames[base + FRAME_TIME_PS]! > nowPs) break;
-        const bytes = frames[base + FRAME_BYTES]!;
-        const vm = frames[base + FRAME_VM]!;
+        const meta = frames[base + FRAME_META]!;
+        const bytes = meta & FRAME_BYTES_MASK;
+        const vm = meta >> FRAME_VM_SHIFT;
         head = (head + 1) & mask;
         size--;
         t += fixedPs + perBytePs * bytes;
@@ -368,8 +371,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         const to = n * FRAME_FIELDS;
         batch[to + FRAME_GEN_PS] = frames[base + FRAME_GEN_PS]!;
         batch[to + FRAME_TIME_PS] = Math.round(t);
-        batch[to + FRAME_BYTES] = bytes;
-        batch[to + FRAME_VM] = vm;
+        batch[to + FRAME_META] = meta;
         n++;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
         if (sink.batchMark !== mark) {
@@ -418,11 +420,12 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const batch = this.core.batch;
     for (let i = 0; i < n; i++) {
       const base = i * FRAME_FIELDS;
-      const vm = batch[base + FRAME_VM]!;
+      const meta = batch[base + FRAME_META]!;
+      const vm = meta >> FRAME_VM_SHIFT;
       const sink = routeByVm ? sinks[vm]! : sinks[0]!;
       sink.accept(
         batch[base + FRAME_GEN_PS]!,
-        batch[base + FRAME_BYTES]!,
+        meta & FRAME_BYTES_MASK,
         vm,
         batch[base + FRAME_TIME_PS]!,
         nowPs,

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FRAME_BYTES,
+  FRAME_BYTES_MASK,
   FRAME_GEN_PS,
+  FRAME_META,
   FRAME_TIME_PS,
-  FRAME_VM,
+  FRAME_VM_SHIFT,
+  frameMeta,
   PacketRing,
 } from '../../src/model/packetRing.js';
+import { MAX_VMS } from '../../src/scenario/resolveScenario.js';
+import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
 
 /** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
 function contents(ring: PacketRing): number[][] {
   return Array.from({ length: ring.size }, (_, i) => {
     const base = ring.baseAt(i);
     const field = (offset: number) => ring.frames[base + offset]!;
-    return [field(FRAME_GEN_PS), field(FRAME_BYTES), field(FRAME_VM), field(FRAME_TIME_PS)];
+    const meta = field(FRAME_META);
+    return [field(FRAME_GEN_PS), meta & FRAME_BYTES_MASK, meta >> FRAME_VM_SHIFT, field(FRAME_TIME_PS)];
   });
 }
 
@@ -65,6 +70,17 @@ describe('PacketRing', () => {
     ring.shift();
     ring.shift();
     expect(ring.countGenerated(10, 20)).toBe(1);
+  });
+
+  it('packs size and VM into one small integer that every frame size and VM id survives', () => {
+    expect(MAX_FRAME_BYTES).toBeLessThanOrEqual(FRAME_BYTES_MASK);
+    // The largest VM id with the largest frame: still a 31-bit integer, so the bit operations decode it.
+    const meta = frameMeta(MAX_FRAME_BYTES, MAX_VMS - 1);
+    expect(meta).toBeLessThan(2 ** 31);
+    expect([meta & FRAME_BYTES_MASK, meta >> FRAME_VM_SHIFT]).toEqual([MAX_FRAME_BYTES, MAX_VMS - 1]);
+    const ring = new PacketRing(2);
+    ring.push(1, MAX_FRAME_BYTES, MAX_VMS - 1, 2);
+    expect(contents(ring)).toEqual([[1, MAX_FRAME_BYTES, MAX_VMS - 1, 2]]);
   });
 
   it('refuses a capacity that is not a positive integer', () => {

@@ -21,6 +21,15 @@ const VM_DELIVERED_BYTES = 3;
 const VM_DROPPED_FRAMES = 4;
 const VM_LATENCY_MAX_NS = 5;
 const VM_FIELDS = 8;
+// The run's totals are one record of numbers in `Recorder.totals`, at these offsets.
+const OFFERED_FRAMES = 0;
+const OFFERED_BYTES = 1;
+const DELIVERED_FRAMES = 2;
+const DELIVERED_BYTES = 3;
+const DROPPED_FRAMES = 4;
+const VM_EXITS = 5;
+const INTERRUPTS = 6;
+const TOTAL_FIELDS = 7;
 /** Sub-bucket bits of a VM's latency histogram (the run's has 8; each of these buckets holds whole ones of those). */
 const VM_LATENCY_BITS = 6;
 
@@ -36,16 +45,23 @@ const VM_LATENCY_BITS = 6;
  * interleaves in the event loop (which lets the engine apply a core's events off the heap).
  */
 export class Recorder {
-  // Initial numbers for fields set in the constructor: see the note in Poller.
-  readonly windowStartPs: number = 0;
-  readonly windowEndPs: number = 0;
+  // Initial numbers for fields set in the constructor: see the note in Poller. The window's edges
+  // start as NaN, a double: a run whose window starts at 1 ms has a start below 2^31 ps, which V8
+  // would otherwise hold, and speculate on, as a small integer, then deoptimise on (over and over)
+  // when a job straddling the end of the window compares it with times beyond 2^31.
+  readonly windowStartPs: number = NaN;
+  readonly windowEndPs: number = NaN;
   readonly vmCount: number = 0;
 
-  offeredFrames = 0;
-  offeredBytes = 0;
-  deliveredFrames = 0;
-  deliveredBytes = 0;
-  droppedFrames = 0;
+  /**
+   * The run's totals (read them through the getters below), in a typed array rather than fields: a
+   * field that starts as a small integer and is later handed a double (byte counts pass 2^31 within
+   * seconds of 1518 B frames; exit counts come from double-typed charges) changes its representation
+   * mid-run. V8 then gives the Recorder a new hidden class, and every optimised function with a
+   * recorder call inlined, i.e. every poll, deoptimises. Once that fell into a loop: a poll's end
+   * deoptimised 5,000 times in one run, costing the run's first 4 M frames 15% (emulated, 1518 B).
+   */
+  private readonly totals = new Float64Array(TOTAL_FIELDS);
   readonly dropsByLocation = new Float64Array(DROP_LOCATION_COUNT);
   /**
    * Per VM, its counts as one record (VM_FIELDS numbers, 64 contiguous bytes: a cache line or two),
@@ -66,8 +82,6 @@ export class Recorder {
   readonly busyByResourcePs: Float64Array;
   /** Busy ps in the window per resource and component: `[resource * COMPONENT_COUNT + component]`. */
   readonly busyByResourceComponentPs: Float64Array;
-  vmExits = 0;
-  interrupts = 0;
 
   constructor(windowStartPs: number, windowEndPs: number, vmCount: number, resourceCount: number) {
     this.windowStartPs = windowStartPs;
@@ -79,6 +93,36 @@ export class Recorder {
     this.vmBucketOf = new LogHistogram(VM_LATENCY_BITS).foldMapFrom(this.latencyNs);
     this.busyByResourcePs = new Float64Array(resourceCount);
     this.busyByResourceComponentPs = new Float64Array(resourceCount * COMPONENT_COUNT);
+  }
+
+  get offeredFrames(): number {
+    return this.totals[OFFERED_FRAMES]!;
+  }
+
+  get offeredBytes(): number {
+    return this.totals[OFFERED_BYTES]!;
+  }
+
+  get deliveredFrames(): number {
+    return this.totals[DELIVERED_FRAMES]!;
+  }
+
+  get deliveredBytes(): number {
+    return this.totals[DELIVERED_BYTES]!;
+  }
+
+  get droppedFrames(): number {
+    return this.totals[DROPPED_FRAMES]!;
+  }
+
+  /** VM exits counted in the window. */
+  get vmExits(): number {
+    return this.totals[VM_EXITS]!;
+  }
+
+  /** Interrupts counted in the window. */
+  get interrupts(): number {
+    return this.totals[INTERRUPTS]!;
   }
 
   /** What VM `vm` was offered, had delivered and lost, in the measured cohort. */
@@ -117,8 +161,9 @@ export class Recorder {
   /** A frame was generated at `genPs`; counted when it belongs to the measured cohort. */
   offer(vm: number, bytes: number, genPs: number): void {
     if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
-    this.offeredFrames++;
-    this.offeredBytes += bytes;
+    const totals = this.totals;
+    totals[OFFERED_FRAMES]! += 1;
+    totals[OFFERED_BYTES]! += bytes;
     const base = vm * VM_FIELDS;
     this.vmCounts[base + VM_OFFERED_FRAMES]! += 1;
     this.vmCounts[base + VM_OFFERED_BYTES]! += bytes;
@@ -128,8 +173,9 @@ export class Recorder {
   deliver(vm: number, bytes: number, genPs: number, donePs: number): void {
     if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
     const latencyPs = donePs - genPs;
-    this.deliveredFrames++;
-    this.deliveredBytes += bytes;
+    const totals = this.totals;
+    totals[DELIVERED_FRAMES]! += 1;
+    totals[DELIVERED_BYTES]! += bytes;
     const base = vm * VM_FIELDS;
     const counts = this.vmCounts;
     counts[base + VM_DELIVERED_FRAMES]! += 1;
@@ -146,7 +192,7 @@ export class Recorder {
   /** A frame generated at `genPs` was dropped at `location`; counted when it is of the cohort. */
   drop(location: number, vm: number, genPs: number): void {
     if (genPs < this.windowStartPs || genPs >= this.windowEndPs) return;
-    this.droppedFrames++;
+    this.totals[DROPPED_FRAMES]! += 1;
     this.dropsByLocation[location]! += 1;
     this.vmCounts[vm * VM_FIELDS + VM_DROPPED_FRAMES]! += 1;
   }
@@ -168,12 +214,16 @@ export class Recorder {
     if (durationPs <= 0 || workPs <= 0) return;
     // The core is held for the whole (integer) duration; the components share it pro rata, so a
     // core's busy time never exceeds the time that passed.
+    // Clipped on every call, from locals, not only for jobs at an edge: code that runs only there
+    // never taught V8 what it computes, and every core's last job of the run, at the window's end,
+    // deoptimised the poll it was charged from (100–800 deoptimisations a run). Integers: exact.
+    const windowStartPs = this.windowStartPs;
+    const windowEndPs = this.windowEndPs;
     const endPs = startPs + durationPs;
-    let heldPs = durationPs;
-    if (startPs < this.windowStartPs || endPs > this.windowEndPs) {
-      heldPs = Math.min(endPs, this.windowEndPs) - Math.max(startPs, this.windowStartPs);
-      if (heldPs <= 0) return;
-    }
+    const fromPs = startPs > windowStartPs ? startPs : windowStartPs;
+    const toPs = endPs < windowEndPs ? endPs : windowEndPs;
+    const heldPs = toPs - fromPs;
+    if (heldPs <= 0) return;
     const share = heldPs / workPs;
     this.busyByResourcePs[resource]! += heldPs;
     const byComponent = this.busyByResourceComponentPs;
@@ -185,10 +235,10 @@ export class Recorder {
   }
 
   countExits(count: number, atPs: number): void {
-    if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.vmExits += count;
+    if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.totals[VM_EXITS]! += count;
   }
 
   countInterrupts(count: number, atPs: number): void {
-    if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.interrupts += count;
+    if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.totals[INTERRUPTS]! += count;
   }
 }

@@ -1,5 +1,5 @@
 import type { CpuComponent } from '../run/runResult.js';
-import type { Charge, CostItem } from './costItem.js';
+import { makeCharge, type Charge, type CostItem } from './costItem.js';
 import type { CostValues } from './costTable.js';
 import { COMPONENT } from './cpuComponents.js';
 
@@ -60,14 +60,11 @@ export class CostModel {
    * few cache lines a signal's charging reads the same for hundreds of VMs.
    */
   charge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {
-    const charge = {
-      items: items.filter((item) => item.fixedPs > 0 || item.perBytePs > 0),
-      exits,
-      interrupts,
-    };
-    const key = JSON.stringify(charge);
+    const costing = items.filter((item) => item.fixedPs > 0 || item.perBytePs > 0);
+    const key = JSON.stringify({ items: costing, exits, interrupts });
     const known = this.charges.get(key);
     if (known !== undefined) return known;
+    const charge = makeCharge(costing, exits, interrupts);
     this.charges.set(key, charge);
     return charge;
   }

@@ -11,8 +11,9 @@ export class FifoStage {
   readonly resourceId: number = 0;
   /** The recorder's busy time per resource, and its window: busy time is charged inline. */
   private readonly busyByResourcePs: Float64Array;
-  private readonly windowStartPs: number = 0;
-  private readonly windowEndPs: number = 0;
+  /** NaN until set: doubles from the start, as in Recorder. */
+  private readonly windowStartPs: number = NaN;
+  private readonly windowEndPs: number = NaN;
   private freePs = 0;
   /** Start of service of the last job offered. */
   lastStartPs = 0;

@@ -503,16 +503,12 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   }
 
   private applyCharge(charge: Charge, nowPs: number): number {
-    let ps = 0;
-    const items = charge.items;
+    const components = charge.componentByItem;
+    const fixedPs = charge.fixedPsByItem;
     const jobPs = this.core.signalComponentPs;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      jobPs[item.component]! += item.fixedPs;
-      ps += item.fixedPs;
-    }
+    for (let i = 0; i < components.length; i++) jobPs[components[i]!]! += fixedPs[i]!;
     if (charge.exits > 0) this.recorder.countExits(charge.exits, nowPs);
     if (charge.interrupts > 0) this.recorder.countInterrupts(charge.interrupts, nowPs);
-    return ps;
+    return charge.fixedPs;
   }
 }

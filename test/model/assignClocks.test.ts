@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../src/metrics/recorder.js';
 import { assignClocks } from '../../src/model/assignClocks.js';
-import { NO_CHARGE } from '../../src/model/costItem.js';
+import { makeCharge, NO_CHARGE } from '../../src/model/costItem.js';
 import { DROP } from '../../src/model/cpuComponents.js';
 import { CpuCore } from '../../src/model/cpuCore.js';
 import { DeliverySink } from '../../src/model/deliverySink.js';
@@ -147,7 +147,7 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
       core: cores[1]!,
       moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 500 },
       perPacket: [cost(800)],
-      signal: { items: [cost(100)], exits: 0, interrupts: 0 },
+      signal: makeCharge([cost(100)], 0, 0),
       output: delivery,
     });
     const producer = new Poller(sim, recorder, {

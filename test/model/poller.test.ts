@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../src/metrics/recorder.js';
-import { NO_CHARGE, type Charge } from '../../src/model/costItem.js';
+import { makeCharge, NO_CHARGE, type Charge } from '../../src/model/costItem.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 import { CpuCore } from '../../src/model/cpuCore.js';
 import type { PacketSink } from '../../src/model/packetSink.js';
@@ -53,7 +53,7 @@ function poller(r: Rig, output: PacketSink, overrides: Partial<PollerSpec> = {})
     dropLocation: DROP.guestRing,
     moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
     budget: 64,
-    perInterrupt: { items: [], exits: 0, interrupts: 1 },
+    perInterrupt: makeCharge([], 0, 1),
     perPoll: NO_CHARGE,
     perPacket: [{ component: COMPONENT.switch, fixedPs: US, perBytePs: 0 }],
     signal: NO_CHARGE,
@@ -212,16 +212,8 @@ describe('Poller', () => {
     const out = new LogSink('out', []);
     const p = poller(r, out, {
       budget: 2,
-      perInterrupt: {
-        items: [{ component: COMPONENT.interrupts, fixedPs: 5 * US, perBytePs: 0 }],
-        exits: 1,
-        interrupts: 1,
-      },
-      perPoll: {
-        items: [{ component: COMPONENT.interrupts, fixedPs: US, perBytePs: 0 }],
-        exits: 0,
-        interrupts: 0,
-      },
+      perInterrupt: makeCharge([{ component: COMPONENT.interrupts, fixedPs: 5 * US, perBytePs: 0 }], 1, 1),
+      perPoll: makeCharge([{ component: COMPONENT.interrupts, fixedPs: US, perBytePs: 0 }], 0, 0),
     });
     burst(r, [[p, 6]]);
     r.sim.run();
@@ -237,11 +229,11 @@ describe('Poller', () => {
   it("charges an idle consumer's signal on the producer's core, once per batch", () => {
     const r = rig();
     const log: string[] = [];
-    const wakeUp: Charge = {
-      items: [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }],
-      exits: 0,
-      interrupts: 1,
-    };
+    const wakeUp: Charge = makeCharge(
+      [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }],
+      0,
+      1,
+    );
     const out = new LogSink('out', log, wakeUp);
     const p = poller(r, out, { perInterrupt: NO_CHARGE });
     burst(r, [[p, 3]]);
@@ -263,11 +255,11 @@ describe('Poller signalling of a downstream poller', () => {
     const sim = new Simulator();
     const recorder = new Recorder(0, 1e12, 1, 2);
     const r: Rig = { sim, recorder, core: new CpuCore(sim, 0, 'core 0') };
-    const inject: Charge = {
-      items: [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }],
-      exits: 0,
-      interrupts: 1,
-    };
+    const inject: Charge = makeCharge(
+      [{ component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 }],
+      0,
+      1,
+    );
     const delivered = new LogSink('out', []);
     const consumer = new Poller(sim, recorder, {
       name: 'Q',
@@ -277,11 +269,7 @@ describe('Poller signalling of a downstream poller', () => {
       moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
       budget: 64,
       // the guest side of an interrupt: one exit
-      perInterrupt: {
-        items: [{ component: COMPONENT.exits, fixedPs: US, perBytePs: 0 }],
-        exits: 1,
-        interrupts: 0,
-      },
+      perInterrupt: makeCharge([{ component: COMPONENT.exits, fixedPs: US, perBytePs: 0 }], 1, 0),
       perPoll: NO_CHARGE,
       perPacket: [{ component: COMPONENT.guestStack, fixedPs: 10 * US, perBytePs: 0 }],
       signal: inject,

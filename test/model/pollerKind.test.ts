@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_CHARGE, type Charge, type CostItem } from '../../src/model/costItem.js';
+import { makeCharge, NO_CHARGE, type Charge, type CostItem } from '../../src/model/costItem.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 import { kindOf, type PollerKindSpec } from '../../src/model/pollerKind.js';
 
@@ -8,7 +8,7 @@ const item = (component: number, fixedPs: number, perBytePs = 0): CostItem => ({
   fixedPs,
   perBytePs,
 });
-const charge = (items: CostItem[], exits = 0, interrupts = 0): Charge => ({ items, exits, interrupts });
+const charge = (items: CostItem[], exits = 0, interrupts = 0): Charge => makeCharge(items, exits, interrupts);
 
 function spec(overrides: Partial<PollerKindSpec> = {}): PollerKindSpec {
   return {

@@ -10,15 +10,26 @@ import { setFlagsFromString } from 'node:v8';
  */
 const INLINED_BYTECODES_PER_FUNCTION = 3000;
 
+/**
+ * On-stack replacement off. OSR optimises a loop while its function is still running; V8 (11.3,
+ * Node 20) keeps that code and jumps back into it at the loop's next iteration even after it has
+ * deoptimised, so a deoptimisation in OSR code can repeat hundreds of times (traced: a poll's end,
+ * optimised by OSR in a sweep worker, deoptimised 175 times in one run, all in the same code). The
+ * engine's loops are short calls, and the run loop returns every few thousand steps
+ * (Simulator, CHUNK_STEPS), so ordinary optimisation serves them all; measured, off is as fast.
+ */
+const OSR = '--no-use-osr';
+
 let tuned = false;
 
 /**
- * Raise V8's inlining budget, once per process, before the simulation's code is optimised. Flags are
- * process-wide (worker threads started later have them too) and only steer the optimising
- * compiler, so results are identical with and without.
+ * Raise V8's inlining budget and turn OSR off, once per process, before the simulation's code is
+ * optimised. Flags are process-wide (worker threads started later have them too) and only steer
+ * the optimising compiler, so results are identical with and without.
  */
 export function tuneV8ForSimulation(): void {
   if (tuned) return;
   tuned = true;
   setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODES_PER_FUNCTION}`);
+  setFlagsFromString(OSR);
 }

@@ -2,6 +2,15 @@ import { RANK_STEP, type Clock } from './clock.js';
 import { EventQueue, type EventHandle, type EventHandler } from './eventQueue.js';
 
 /**
+ * Steps (arrivals and events) the run loop takes per call before it returns to run(), which calls
+ * it again. A loop that runs a whole simulation in one call only ever runs as on-stack-replaced
+ * code, which V8 keeps and re-enters after a deoptimisation (a loop of them), and which the CLI
+ * therefore turns off (src/cli/v8Tuning.ts): called afresh every few thousand steps, the loop is
+ * optimised like any other function. The events run in the same order either way.
+ */
+const CHUNK_STEPS = 4096;
+
+/**
  * A source of events that lives outside the heap (e.g. packet arrivals): the simulator asks it for
  * its next (time, sequence) and calls emit() when that is the earliest thing to happen. This keeps
  * the per-packet arrival out of the heap without changing the order events run in: a source takes
@@ -147,8 +156,12 @@ export class Simulator implements Clock {
 
   /** Run until nothing is left to do, or until simulated time would pass `untilPs`. */
   run(untilPs = Infinity): void {
-    if (this.sources.length === 1) this.runOneSource(this.sources[0]!, untilPs);
-    else this.runSources(untilPs);
+    if (this.sources.length === 1) {
+      const source = this.sources[0]!;
+      while (!this.runOneSource(source, untilPs));
+    } else {
+      while (!this.runSources(untilPs));
+    }
     this.runningSeq = -1;
     for (const holder of this.deferred) {
       const atPs = holder.flushDeferredEnd(untilPs);
@@ -160,10 +173,15 @@ export class Simulator implements Clock {
     }
   }
 
-  /** The common case (one direction): emit the source's arrivals inline until the next event. */
-  private runOneSource(source: InlineSource, untilPs: number): void {
+  /**
+   * The common case (one direction): emit the source's arrivals inline until the next event. Takes
+   * at most CHUNK_STEPS steps (arrivals and events) and returns false when there is more to do, for
+   * run() to call it again (see CHUNK_STEPS).
+   */
+  private runOneSource(source: InlineSource, untilPs: number): boolean {
     const queue = this.queue;
-    for (;;) {
+    let steps = CHUNK_STEPS;
+    while (steps > 0) {
       let eventPs = queue.peekTimePs();
       let sourcePs = source.nextPs;
       // Emitting may schedule an earlier event, so look at the heap again after each one.
@@ -171,7 +189,8 @@ export class Simulator implements Clock {
         sourcePs < eventPs ||
         (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())
       ) {
-        if (sourcePs > untilPs) return;
+        if (sourcePs > untilPs) return true;
+        if (--steps === 0) return false;
         this.now = sourcePs;
         this.runningSeq = source.nextSeq;
         this.emissions++;
@@ -179,19 +198,22 @@ export class Simulator implements Clock {
         sourcePs = source.nextPs;
         eventPs = queue.peekTimePs();
       }
-      if (eventPs === Infinity || eventPs > untilPs) return;
+      if (eventPs === Infinity || eventPs > untilPs) return true;
+      steps--;
       this.now = eventPs;
       this.runningSeq = queue.peekSeq();
       this.events++;
       queue.runTop();
     }
+    return false;
   }
 
-  private runSources(untilPs: number): void {
+  /** Several sources (both directions): as runOneSource, at most CHUNK_STEPS steps a call. */
+  private runSources(untilPs: number): boolean {
     const queue = this.queue;
     const sources = this.sources;
     const sourceCount = sources.length;
-    for (;;) {
+    for (let steps = 0; steps < CHUNK_STEPS; steps++) {
       let source: InlineSource | null = null;
       let sourcePs = Infinity;
       let sourceSeq = Infinity;
@@ -206,18 +228,19 @@ export class Simulator implements Clock {
       }
       const eventPs = queue.peekTimePs();
       if (source !== null && (sourcePs < eventPs || (sourcePs === eventPs && sourceSeq < queue.peekSeq()))) {
-        if (sourcePs > untilPs) return;
+        if (sourcePs > untilPs) return true;
         this.now = sourcePs;
         this.runningSeq = sourceSeq;
         this.emissions++;
         source.emit(sourcePs);
         continue;
       }
-      if (eventPs === Infinity || eventPs > untilPs) return;
+      if (eventPs === Infinity || eventPs > untilPs) return true;
       this.now = eventPs;
       this.runningSeq = queue.peekSeq();
       this.events++;
       queue.runTop();
     }
+    return false;
   }
 }

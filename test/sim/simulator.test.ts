@@ -166,6 +166,41 @@ describe('Simulator', () => {
     expect(log).toEqual(['0:src', '10:src', '15:E', '20:src', '30:src']);
   });
 
+  it('runs a long run in chunks without losing or reordering a step (one source and two)', () => {
+    // Tens of thousands of emissions and events: the run loop returns to run() every few thousand
+    // steps (CHUNK_STEPS) and is called again; what runs, and in what order, must not change.
+    const steps = 30_000;
+    const expected: string[] = [];
+    for (let t = 0; t < steps; t++) {
+      expected.push(`${t * 10}:src`);
+      if (t % 3 === 0) expected.push(`${t * 10 + 5}:E`);
+    }
+    const single = new Simulator();
+    const log: string[] = [];
+    const times = Array.from({ length: steps }, (_, t) => t * 10);
+    single.addSource(
+      new ListSource(single, times, log, (nowPs) => {
+        if ((nowPs / 10) % 3 === 0) single.schedule(nowPs + 5, tracer(single, log, 'E'));
+      }),
+    );
+    single.run();
+    expect(log).toEqual(expected);
+    expect([single.emissionCount, single.eventCount]).toEqual([steps, steps / 3]);
+
+    // Two sources, interleaved at the same times: each time, `a` (the older sequence) first.
+    const double = new Simulator();
+    const both: string[] = [];
+    double.addSource(new ListSource(double, times, both, undefined, 'a'));
+    double.addSource(new ListSource(double, times, both, undefined, 'b'));
+    double.run();
+    expect(both).toHaveLength(2 * steps);
+    expect(both.slice(0, 4)).toEqual(['0:a', '0:b', '10:a', '10:b']);
+    expect(both.at(-1)).toBe(`${(steps - 1) * 10}:b`);
+    expect(
+      both.filter((entry, i) => entry !== `${Math.floor(i / 2) * 10}:${i % 2 === 0 ? 'a' : 'b'}`),
+    ).toEqual([]);
+  });
+
   it('orders two inline sources at the same time by their sequence numbers', () => {
     const sim = new Simulator();
     const log: string[] = [];

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { defaultCosts, isCostName } from '../model/costTable.js';
+import { formatCount } from '../report/formatNumbers.js';
 import { toJsonText } from '../report/toJsonText.js';
 import type { CompiledScenario } from '../scenario/compileScenario.js';
 import { feasibility, type FeasibilityReport, type VmRange } from '../scenario/feasibility.js';
@@ -40,7 +41,7 @@ export function formatDryRunText(scenario: CompiledScenario): string {
   }
   lines.push(
     '',
-    `total: ${formatInteger(packets)} frames to simulate over ${count} run${count === 1 ? '' : 's'}`,
+    `total: ${formatCount(packets)} frames to simulate over ${count} run${count === 1 ? '' : 's'}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -80,7 +81,7 @@ function feasibilityLines(report: FeasibilityReport): string[] {
     `  offered: ${formatSignificant(report.offeredPpsPerDirection / 1e6)} Mpps, ${formatSignificant(report.offeredGbpsPerDirection)} Gbit/s L2 (${report.lineRatePct.toFixed(1)}% of line rate)${perDirection}`,
   );
   lines.push(
-    `  simulates: ${formatSignificant(report.simulatedMs)} ms (warm-up included), about ${formatInteger(report.packets)} frames`,
+    `  simulates: ${formatSignificant(report.simulatedMs)} ms (warm-up included), about ${formatCount(report.packets)} frames`,
   );
   return lines;
 }
@@ -150,8 +151,4 @@ function indent(text: string, prefix: string): string[] {
 function formatSignificant(value: number): string {
   if (value === 0) return '0';
   return Number(value.toPrecision(4)).toString();
-}
-
-function formatInteger(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
 }

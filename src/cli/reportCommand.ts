@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { combineReportFiles } from '../report/parseResultText.js';
 import { formatTerminalReport } from '../report/terminalReport.js';
 import type { CliIo } from './cliIo.js';
-import { readReportFile, writeHtmlReport } from './htmlReportFile.js';
 import { colorEnabled } from './outputOptions.js';
 import { outputPathArgument } from './outputPath.js';
 import { readProcessStdin, type StdinReader } from './readScenarioSource.js';
@@ -64,6 +62,9 @@ async function report(files: readonly string[], options: ReportOptions, io: CliI
     throw new UsageError('standard input (-) can be named only once');
   }
   const parsed = [];
+  // Result files are checked with zod: loaded on use, not at start-up (see main.ts).
+  const { readReportFile, writeHtmlReport } = await import('./htmlReportFile.js');
+  const { combineReportFiles } = await import('../report/parseResultText.js');
   for (const file of files) parsed.push(await readReportFile(file, io, readStdin));
   const input = combineReportFiles(parsed);
   if (outputPath !== undefined) {

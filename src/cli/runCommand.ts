@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { RunResult } from '../run/runResult.js';
-import { compileScenario } from '../scenario/compileScenario.js';
 import { buildBenchResult } from './buildBenchResult.js';
 import type { CliIo } from './cliIo.js';
-import { formatDryRunJson, formatDryRunText } from './dryRunReport.js';
 import { addReportOptions, emitReport, reportSettingsFromOptions, writeOutput } from './outputOptions.js';
 import { readProcessStdin, readScenarioSource, type StdinReader } from './readScenarioSource.js';
 import { addScenarioOptions, scenarioFlagsGiven, scenarioInputFromFlags } from './scenarioFlags.js';
@@ -60,12 +58,15 @@ async function runFile(
   const overrides = scenarioInputFromFlags(flags, { commandPrefix });
   const source = await readScenarioSource(file, io, readStdin);
   if (!source.ok) throw scenarioUsageError(source.problems, { commandPrefix, flags }, file);
+  // zod and yaml, and the dry-run report, are loaded on use, not at start-up (see main.ts).
+  const { compileScenario } = await import('../scenario/compileScenario.js');
   const compiled = compileScenario(source.value.text, { source: source.value.source, overrides });
   if (!compiled.ok)
     throw scenarioUsageError(compiled.problems, { commandPrefix, flags }, source.value.source);
 
   const dryRun: unknown = command.opts()['dryRun'];
   if (dryRun === true) {
+    const { formatDryRunJson, formatDryRunText } = await import('./dryRunReport.js');
     const text =
       settings.format === 'json' ? formatDryRunJson(compiled.value) : formatDryRunText(compiled.value);
     await writeOutput(text, io, { outputPath: settings.outputPath });

@@ -1,4 +1,4 @@
-import { COMMAND_LINE_SOURCE } from '../scenario/compileScenario.js';
+import { COMMAND_LINE_SOURCE } from '../scenario/commandLineSource.js';
 import { formatLocatedProblem, type LocatedProblem } from '../scenario/locatedProblem.js';
 import type { Problem } from '../scenario/problem.js';
 import { describeScenarioProblem, type ScenarioFlagValues } from './scenarioFlags.js';

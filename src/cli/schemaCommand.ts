@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SCENARIO_SCHEMA_FILE, scenarioJsonSchemaText } from '../scenario/scenarioJsonSchema.js';
+import { SCENARIO_SCHEMA_FILE } from '../scenario/scenarioSchemaFile.js';
 import type { CliIo } from './cliIo.js';
 
 const EXAMPLES = `
@@ -16,7 +16,9 @@ export function registerSchemaCommand(program: Command, io: CliIo): Command {
     .command('schema')
     .description('print the JSON Schema of scenario files, for editor completion and checking');
   command.addHelpText('after', EXAMPLES);
-  command.action(() => {
+  command.action(async () => {
+    // Loaded here, not at start-up: the schema is built with zod (see main.ts, "start-up").
+    const { scenarioJsonSchemaText } = await import('../scenario/scenarioJsonSchema.js');
     io.stdout(scenarioJsonSchemaText());
   });
   return command;

@@ -3,7 +3,6 @@ import { reportInputOf } from '../report/reportInput.js';
 import { throughputTerminalChart } from '../report/terminalChart.js';
 import type { BenchResult } from '../run/runResult.js';
 import type { CliIo } from './cliIo.js';
-import { writeHtmlReport } from './htmlReportFile.js';
 import { colorEnabled, type ReportSettings } from './outputOptions.js';
 import { outputPathArgument } from './outputPath.js';
 import { UsageError } from './usageError.js';
@@ -68,6 +67,8 @@ export async function emitSweepCharts(
   if (chartSettings.chart)
     io.stdout(`\n${throughputTerminalChart(result, { color: chartSettings.chartColor })}`);
   if (chartSettings.reportPath !== undefined) {
+    // Loaded on use, not at start-up (it reads result files with zod: see main.ts).
+    const { writeHtmlReport } = await import('./htmlReportFile.js');
     await writeHtmlReport(reportInputOf(result), chartSettings.reportPath, io, { flag: '--report' });
   }
 }

@@ -1,4 +1,3 @@
-import { compileScenario } from '../scenario/compileScenario.js';
 import { inputForComparedMode } from './comparisonInput.js';
 import type { Problem } from '../scenario/problem.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
@@ -241,6 +240,8 @@ export async function planSweep(
     const source = await readScenarioSource(file, sources.io, sources.readStdin);
     const prefix = `${SWEEP_PREFIX} ${file}`;
     if (!source.ok) throw scenarioUsageError(source.problems, { commandPrefix: prefix, flags }, file);
+    // zod and yaml are loaded on use, not at start-up (see main.ts).
+    const { compileScenario } = await import('../scenario/compileScenario.js');
     for (const combo of combos) {
       const compiled = compileScenario(source.value.text, {
         source: source.value.source,

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { CliIo } from './cliIo.js';
 
 /** Whether `CI` is set to anything but empty, `0` or `false`. */
@@ -39,6 +40,8 @@ export function stepProgress(io: CliIo, total: number, label: string, unit: stri
       return true;
     },
   };
+  // cli-progress only when a bar is drawn (a terminal), not at start-up: see main.ts.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { toJsonText } from '../report/toJsonText.js';
-import { compileScenario } from '../scenario/compileScenario.js';
 import type { LocatedProblem } from '../scenario/locatedProblem.js';
 import type { CliIo } from './cliIo.js';
 import { parseFormatFlag } from './outputOptions.js';
@@ -67,6 +66,8 @@ export function registerValidateCommand(
 async function validateFile(file: string, io: CliIo, readStdin: StdinReader): Promise<FileVerdict> {
   const source = await readScenarioSource(file, io, readStdin);
   if (!source.ok) return { file, ok: false, runs: 0, problems: source.problems };
+  // zod and yaml are loaded on use, not at start-up (see main.ts).
+  const { compileScenario } = await import('../scenario/compileScenario.js');
   const compiled = compileScenario(source.value.text, { source: source.value.source });
   if (!compiled.ok) return { file, ok: false, runs: 0, problems: compiled.problems };
   return { file, ok: true, runs: compiled.value.runs.length, problems: [] };

@@ -5,7 +5,6 @@ import { PUBLISHED_CHECKS, type CheckInput } from '../calibration/publishedCheck
 import { formatValidationJson, formatValidationTable } from '../report/formatValidation.js';
 import type { RunResult } from '../run/runResult.js';
 import { runScenario } from '../run/runScenario.js';
-import { compileScenario } from '../scenario/compileScenario.js';
 import { formatLocatedProblem } from '../scenario/locatedProblem.js';
 import { readScenarioFile } from '../scenario/loadScenarioFile.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
@@ -115,6 +114,8 @@ async function runsOf(
     throw new Error(
       `published scenario ${input.file}: ${text.problems.map(formatLocatedProblem).join('; ')}`,
     );
+  // zod and yaml are loaded on use, not at start-up (see main.ts).
+  const { compileScenario } = await import('../scenario/compileScenario.js');
   const compiled = compileScenario(text.value, { source: input.file, overrides });
   if (!compiled.ok) {
     throw new Error(

@@ -8,6 +8,7 @@ import {
   type WorkEstimate,
 } from '../run/estimateWork.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
+import { formatCount } from '../report/formatNumbers.js';
 import { TOOL_NAME } from './toolVersion.js';
 import { UsageError } from './usageError.js';
 
@@ -17,7 +18,7 @@ const FLAG = '--max-packets';
 export function addMaxPacketsOption(command: Command): Command {
   return command.option(
     `${FLAG} <n>`,
-    `refuse to start when the runs would simulate more than N frames in total, warm-up included, each VM built counting as ${FRAMES_PER_VM_SETUP} (default ${grouped(DEFAULT_MAX_PACKETS)}; the refusal says how long it would take)`,
+    `refuse to start when the runs would simulate more than N frames in total, warm-up included, each VM built counting as ${FRAMES_PER_VM_SETUP} (default ${formatCount(DEFAULT_MAX_PACKETS)}; the refusal says how long it would take)`,
   );
 }
 
@@ -29,7 +30,7 @@ export function maxPacketsFromOptions(command: Command, commandPrefix: string): 
   const value = parseWholeNumber(text);
   if (value === undefined || value < 1) {
     throw new UsageError(
-      `${FLAG} expects a whole number of frames, 1 or more, such as 200000000 or 2e8 (got "${String(raw)}"); the default is ${grouped(DEFAULT_MAX_PACKETS)}. Example: ${commandPrefix} ${FLAG} 200000000`,
+      `${FLAG} expects a whole number of frames, 1 or more, such as 200000000 or 2e8 (got "${String(raw)}"); the default is ${formatCount(DEFAULT_MAX_PACKETS)}. Example: ${commandPrefix} ${FLAG} 200000000`,
     );
   }
   return value;
@@ -85,17 +86,17 @@ export function guardWork(configs: readonly ScenarioConfig[], settings: WorkGuar
   const unit = settings.unit ?? 'run';
   const parallel = Math.max(1, Math.min(settings.parallel ?? 1, estimate.runs));
   const seconds = wallSeconds(estimate, parallel);
-  const runs = `${grouped(estimate.runs)} ${unit}${estimate.runs === 1 ? '' : 's'}`;
+  const runs = `${formatCount(estimate.runs)} ${unit}${estimate.runs === 1 ? '' : 's'}`;
   const lanes = parallel > 1 ? ` on ${parallel} workers` : '';
   const setupFrames = estimate.workFrames - estimate.frames;
   // Building VMs counts too (FRAMES_PER_VM_SETUP each); say so when it is a real part of the work.
   const setup =
     setupFrames > 0.1 * estimate.workFrames
-      ? ` and build ${grouped(estimate.vms)} VMs (counted as ${FRAMES_PER_VM_SETUP} frames each: ${grouped(estimate.workFrames)} in all)`
+      ? ` and build ${formatCount(estimate.vms)} VMs (counted as ${FRAMES_PER_VM_SETUP} frames each: ${formatCount(estimate.workFrames)} in all)`
       : '';
   const fewer = setup === '' ? 'run fewer modes or points' : 'run fewer modes, points or VMs';
   throw new UsageError(
-    `${FLAG}: this ${settings.commandName} would simulate about ${grouped(estimate.frames)} frames${setup} in ${runs} (up to ${roughly(estimate.events)} events), over the limit of ${grouped(settings.maxPackets)} frames per command. At a cautious ${PLANNING_FRAMES_PER_SECOND / 1e6} M frames/s (npm run bench:sim measures the engine 3 to 40 times faster, by mode and frame size) that would take ${durationText(seconds)}${lanes}. Shorten --duration or --warmup, lower --load, or ${fewer}; or raise the limit to run it anyway. Example: ${exampleWithLimit(settings.argv, suggestedLimit(estimate.workFrames))}`,
+    `${FLAG}: this ${settings.commandName} would simulate about ${formatCount(estimate.frames)} frames${setup} in ${runs} (up to ${roughly(estimate.events)} events), over the limit of ${formatCount(settings.maxPackets)} frames per command. At a cautious ${PLANNING_FRAMES_PER_SECOND / 1e6} M frames/s (npm run bench:sim measures the engine 3 to 40 times faster, by mode and frame size) that would take ${durationText(seconds)}${lanes}. Shorten --duration or --warmup, lower --load, or ${fewer}; or raise the limit to run it anyway. Example: ${exampleWithLimit(settings.argv, suggestedLimit(estimate.workFrames))}`,
   );
 }
 
@@ -135,16 +136,12 @@ export function durationText(seconds: number): string {
   const hours = minutes / 60;
   if (hours < 48) return `about ${Number(hours.toPrecision(2))} hours`;
   const days = hours / 24;
-  return `about ${grouped(Math.round(days))} days`;
-}
-
-function grouped(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return `about ${formatCount(Math.round(days))} days`;
 }
 
 /** Two significant digits, grouped: `45,000,000,000`. */
 function roughly(value: number): string {
-  if (value < 100) return grouped(value);
+  if (value < 100) return formatCount(value);
   const scale = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return grouped(Math.round(value / scale) * scale);
+  return formatCount(Math.round(value / scale) * scale);
 }

@@ -17,12 +17,12 @@ import { resolveScenario } from './resolveScenario.js';
 import { runLabel } from './runLabel.js';
 import type { ScenarioConfig } from './scenarioConfig.js';
 import { scenarioFileSchema } from './scenarioFileSchema.js';
+import { COMMAND_LINE_SOURCE } from './commandLineSource.js';
 import type { ScenarioInput } from './scenarioInput.js';
 import type { ScenarioSpec } from './scenarioSpec.js';
 import { scenarioSpecFromFile } from './scenarioSpecFromFile.js';
 
-/** `source` of problems caused by a command-line override; their `path` is the ScenarioInput path. */
-export const COMMAND_LINE_SOURCE = 'command line';
+export { COMMAND_LINE_SOURCE };
 
 export interface CompiledRun {
   /** `sriov · 64 VMs · 1518 B · 100% · rx` */

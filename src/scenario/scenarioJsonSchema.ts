@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { scenarioFileSchema } from './scenarioFileSchema.js';
 
 /** Where the committed copy lives; bundled scenarios point editors at it. */
-export const SCENARIO_SCHEMA_FILE = 'scenarios/nicvirt.schema.json';
+export { SCENARIO_SCHEMA_FILE } from './scenarioSchemaFile.js';
 
 /** A JSON Schema node, as far as this project reads one. */
 export interface JsonSchemaNode {

@@ -46,9 +46,9 @@ const VM_LATENCY_BITS = 6;
  */
 export class Recorder {
   // Initial numbers for fields set in the constructor: see the note in Poller. The window's edges
-  // start as NaN, a double: a run whose window starts at 1 ms has a start below 2^31 ps, which V8
-  // would otherwise hold, and speculate on, as a small integer, then deoptimise on (over and over)
-  // when a job straddling the end of the window compares it with times beyond 2^31.
+  // start as NaN, a double: a window starting at 1 ms starts below 2^31 ps, and V8 would otherwise
+  // keep it as a small integer and compile the comparisons with it for small integers, to be undone
+  // (a deoptimisation) as soon as the times compared with it pass 2^31.
   readonly windowStartPs: number = NaN;
   readonly windowEndPs: number = NaN;
   readonly vmCount: number = 0;

@@ -19,7 +19,8 @@
 //              children × 3 runs), a quarter of the packet budget and at least 250 ms simulated
 //              (SCALING_MIN_MS):
 //              core-second ratio ≤ 1.3, or ≤ 1.3 per model event where the model does more at
-//              256 VMs (events ratio > 1.3)
+//              256 VMs (events ratio > 1.3); the rows whose core-second ratio itself exceeds 1.3
+//              (the target read strictly) are named after the verdict line
 //   3. linear  0.1 s, 1 s and 10 s (--quick: 0.1 s and 1 s) of simulated time at 1518 B: the median
 //              core ns per packet of each (over the rounds of one child) within ±10% of the 1 s
 //              run's; peak RSS of the two RSS children (shortest and longest duration, no warm-up)
@@ -259,6 +260,7 @@ if (sections.includes('scaling')) {
         deliveredRatio: large.deliveredFrames / small.deliveredFrames,
         moreModelWork: moreWork,
         pass: moreWork ? perEvent <= SCALING_LIMIT : ratio <= SCALING_LIMIT,
+        strictPass: ratio <= SCALING_LIMIT,
         noise: Math.max(small.noise, large.noise),
       };
       report.scaling.push(result);
@@ -366,6 +368,12 @@ report.summary = {
   speed: all(report.speed, 'pass'),
   speedOnWall: all(report.speed, 'passOnWall'),
   scaling: all(report.scaling, 'pass'),
+  // The issue's words read strictly: the cost ratio itself ≤ 1.3, whatever the model does. The rows
+  // that pass only per model event are named, so the verdict line never hides them.
+  scalingStrict: all(report.scaling, 'strictPass'),
+  scalingOverStrict: report.scaling
+    .filter((row) => !row.strictPass)
+    .map((row) => `${row.mode} ${row.frameBytes} B ${fixed(row.coreRatio, 2)}`),
   linear: all(report.linear, 'linearPass'),
   memory: bothRan(
     all(report.linear, 'rssPass'),
@@ -382,6 +390,11 @@ const verdict = (value) => (value === null ? 'not run' : passText(value));
 log(
   `targets: speed ${verdict(report.summary.speed)}${report.summary.speed === null ? '' : ` (on wall time: ${verdict(report.summary.speedOnWall)})`}, scaling ${verdict(report.summary.scaling)}, linearity ${verdict(report.summary.linear)}, memory ${verdict(report.summary.memory)}, sweep ${verdict(report.summary.sweep)}  (${fixed(report.summary.benchSec, 0)} s)`,
 );
+if (report.summary.scalingStrict === false) {
+  log(
+    `scaling read strictly (cost ratio ≤ ${SCALING_LIMIT} whatever the model does): not met by ${report.summary.scalingOverStrict.join(', ')}`,
+  );
+}
 log(`wrote ${out}`);
 
 /** The lower of two times; null (not measured) if either is null, so a missing thread time is never read as 0. */

@@ -145,9 +145,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.passiveOutput = this.sinks.every((sink) => sink.passive === true);
     this.kind = kindOf({
       dropLocation: spec.dropLocation,
-      minGapPs: spec.moderation.minGapPs,
-      coalesceFrames: spec.moderation.coalesceFrames,
-      delayPs: spec.moderation.delayPs,
+      ...spec.moderation,
       budget: spec.budget,
       perInterrupt: spec.perInterrupt,
       perPoll: spec.perPoll,

@@ -1,19 +1,19 @@
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Charge, CostItem } from './costItem.js';
+import type { Moderation, PollerSpec } from './poller.js';
 
-/** What a poller's kind is made of: its costs, its moderation, and the signals its consumers need. */
-export interface PollerKindSpec {
-  readonly dropLocation: number;
-  readonly minGapPs: number;
-  readonly coalesceFrames: number;
-  readonly delayPs: number;
-  readonly budget: number;
-  readonly perInterrupt: Charge;
-  readonly perPoll: Charge;
-  readonly perPacket: readonly CostItem[];
-  /** The components its sinks' signals charge (sorted, each once: it is part of the kind's key). */
-  readonly signalComponents: readonly number[];
-}
+/**
+ * What a poller's kind is made of: its spec's costs and budget, its moderation, and the signals its
+ * consumers need.
+ */
+export type PollerKindSpec = Pick<
+  PollerSpec,
+  'dropLocation' | 'budget' | 'perInterrupt' | 'perPoll' | 'perPacket'
+> &
+  Moderation & {
+    /** The components its sinks' signals charge (sorted, each once: it is part of the kind's key). */
+    readonly signalComponents: readonly number[];
+  };
 
 /**
  * The read-only part of a poller, worked out once from its spec: moderation, budget, the costs of a
@@ -94,12 +94,10 @@ function startOf(charges: readonly Charge[]) {
   let exits = 0;
   let interrupts = 0;
   for (const charge of charges) {
-    let chargePs = 0;
-    for (const item of charge.items) {
-      byComponentPs[item.component]! += item.fixedPs;
-      chargePs += item.fixedPs;
-    }
-    totalPs += chargePs;
+    const components = charge.componentByItem;
+    for (let i = 0; i < components.length; i++) byComponentPs[components[i]!]! += charge.fixedPsByItem[i]!;
+    // The charge's own sum, item by item from 0: what charging its items one by one comes to.
+    totalPs += charge.fixedPs;
     exits += charge.exits;
     interrupts += charge.interrupts;
   }

@@ -22,8 +22,6 @@ import type { ScenarioInput } from './scenarioInput.js';
 import type { ScenarioSpec } from './scenarioSpec.js';
 import { scenarioSpecFromFile } from './scenarioSpecFromFile.js';
 
-export { COMMAND_LINE_SOURCE };
-
 export interface CompiledRun {
   /** `sriov · 64 VMs · 1518 B · 100% · rx` */
   readonly label: string;

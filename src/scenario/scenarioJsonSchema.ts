@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { scenarioFileSchema } from './scenarioFileSchema.js';
 
-/** Where the committed copy lives; bundled scenarios point editors at it. */
-export { SCENARIO_SCHEMA_FILE } from './scenarioSchemaFile.js';
-
 /** A JSON Schema node, as far as this project reads one. */
 export interface JsonSchemaNode {
   readonly type?: string | readonly string[];

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioInputFromFlags } from '../../src/cli/scenarioFlags.js';
-import {
-  COMMAND_LINE_SOURCE,
-  compileScenario,
-  type CompiledScenario,
-} from '../../src/scenario/compileScenario.js';
+import { COMMAND_LINE_SOURCE } from '../../src/scenario/commandLineSource.js';
+import { compileScenario, type CompiledScenario } from '../../src/scenario/compileScenario.js';
 import type { LocatedProblem } from '../../src/scenario/locatedProblem.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import type { ScenarioInput } from '../../src/scenario/scenarioInput.js';

@@ -4,10 +4,10 @@ import { COST_NAMES } from '../../src/model/costTable.js';
 import { SCHEMA_COVERS_SCENARIO_INPUT } from '../../src/scenario/scenarioFileSchema.js';
 import {
   allowedKeysAt,
-  SCENARIO_SCHEMA_FILE,
   scenarioJsonSchema,
   scenarioJsonSchemaText,
 } from '../../src/scenario/scenarioJsonSchema.js';
+import { SCENARIO_SCHEMA_FILE } from '../../src/scenario/scenarioSchemaFile.js';
 import type { ScenarioInput } from '../../src/scenario/scenarioInput.js';
 
 /** Every key of T, listed at runtime; adding a field to T without listing it here fails to compile. */

@@ -4,6 +4,16 @@ import type { InlineSource, Simulator } from '../sim/simulator.js';
 import type { ArrivalKind } from '../scenario/scenarioConfig.js';
 import type { VmPicker } from './vmPicker.js';
 
+/**
+ * Poisson gaps drawn ahead of use, this many at a time (Rng.fillExponential). Drawn one per frame,
+ * the stream call sits in the frame's path, whose inlining budget is spent: V8 may leave it out of
+ * line, and each gap then comes back as a newly allocated heap number. Drawn in bulk, into a typed
+ * array, they allocate nothing (paravirt, Poisson, 32 VMs: ~8% faster, on top of the Rng's own
+ * fix). The stream serves the gaps alone, so drawing ahead changes no number: the k-th gap is the
+ * stream's k-th exponential either way.
+ */
+const GAP_BATCH = 256;
+
 export interface TrafficSourceSpec {
   readonly ratePps: number;
   readonly arrivals: ArrivalKind;
@@ -42,6 +52,9 @@ export class TrafficSource implements InlineSource {
   private readonly periodPs: number = 0;
   private readonly poisson: boolean;
   private index = 0;
+  /** Poisson: gaps drawn ahead (ps, rounded), used from `gapCursor` on; refilled when it reaches GAP_BATCH. */
+  private readonly gapsPs: Float64Array;
+  private gapCursor = GAP_BATCH;
 
   constructor(sim: Simulator, recorder: Recorder, spec: TrafficSourceSpec) {
     this.sim = sim;
@@ -55,6 +68,7 @@ export class TrafficSource implements InlineSource {
     this.stopPs = spec.stopPs;
     this.periodPs = 1e12 / spec.ratePps;
     this.poisson = spec.arrivals === 'poisson';
+    this.gapsPs = new Float64Array(this.poisson ? GAP_BATCH : 0);
     this.nextPs = spec.ratePps > 0 ? this.firstPs() : Infinity;
     this.nextSeq = sim.takeSeq();
   }
@@ -71,14 +85,28 @@ export class TrafficSource implements InlineSource {
     this.recorder.offer(vm, bytes, nowPs);
     this.entry(bytes, vm, nowPs);
     // advance
-    const next = this.poisson
-      ? nowPs + Math.round(this.random.nextExponential(this.periodPs))
-      : Math.round(++this.index * this.periodPs);
+    let next: number;
+    if (this.poisson) {
+      if (this.gapCursor === GAP_BATCH) this.drawGaps();
+      next = nowPs + this.gapsPs[this.gapCursor++]!;
+    } else {
+      next = Math.round(++this.index * this.periodPs);
+    }
     this.nextPs = next < this.stopPs ? next : Infinity;
     this.nextSeq = this.sim.takeSeq();
   }
 
   private firstPs(): number {
-    return this.poisson ? Math.round(this.random.nextExponential(this.periodPs)) : 0;
+    if (!this.poisson) return 0;
+    this.drawGaps();
+    return this.gapsPs[this.gapCursor++]!;
+  }
+
+  /** The next GAP_BATCH Poisson gaps, in the stream's order. */
+  private drawGaps(): void {
+    const gapsPs = this.gapsPs;
+    this.random.fillExponential(gapsPs, this.periodPs);
+    for (let i = 0; i < GAP_BATCH; i++) gapsPs[i] = Math.round(gapsPs[i]!);
+    this.gapCursor = 0;
   }
 }

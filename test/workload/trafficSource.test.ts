@@ -67,13 +67,13 @@ describe('TrafficSource', () => {
     expect(Math.abs(longer - Math.exp(-1))).toBeLessThan(0.01);
   });
 
-  it('times Poisson frames from the stream\'s exponentials in order, though it draws them ahead', () => {
+  it("times Poisson frames from the stream's exponentials in order, though it draws them ahead", () => {
     // The source draws its gaps in batches (of 256); frame k must still come at the sum of the
     // stream's first k+1 exponentials, each rounded, across the batch edges and until the stop.
     const { times } = source('poisson', 1e6, 1_000_000_000);
     const twin = new Rng(4);
     const expected: number[] = [];
-    for (let t = Math.round(twin.nextExponential(1e6)); t < 1_000_000_000; ) {
+    for (let t = Math.round(twin.nextExponential(1e6)); t < 1_000_000_000;) {
       expected.push(t);
       t += Math.round(twin.nextExponential(1e6));
     }

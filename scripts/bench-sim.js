@@ -136,23 +136,24 @@ function bestOf(specs) {
     const order = specs.map((_, i) => (r % 2 === 0 ? i : specs.length - 1 - i));
     order.forEach((i) => {
       const spec = specs[i];
-      const row = child(spec);
-      const prev = best[i];
-      // Each measure's best (lowest) over the repeats; peak RSS: the highest seen.
-      best[i] =
-        prev === null
-          ? row
-          : {
-              ...prev,
-              wallSec: Math.min(prev.wallSec, row.wallSec),
-              cpuSec: Math.min(prev.cpuSec, row.cpuSec),
-              mainThreadCpuSec: minOrNull(prev.mainThreadCpuSec, row.mainThreadCpuSec),
-              coreSamples: [...prev.coreSamples, ...row.coreSamples],
-              peakRssMb: Math.max(prev.peakRssMb, row.peakRssMb),
-            };
+      best[i] = keepBest(best[i], child(spec));
     });
   }
   return best.map(derive);
+}
+
+/** Each measure's best (lowest) of two children's rows of one spec (peak RSS: the highest); `prev` may be null. */
+function keepBest(prev, row) {
+  return prev === null
+    ? row
+    : {
+        ...prev,
+        wallSec: Math.min(prev.wallSec, row.wallSec),
+        cpuSec: Math.min(prev.cpuSec, row.cpuSec),
+        mainThreadCpuSec: minOrNull(prev.mainThreadCpuSec, row.mainThreadCpuSec),
+        coreSamples: [...prev.coreSamples, ...row.coreSamples],
+        peakRssMb: Math.max(prev.peakRssMb, row.peakRssMb),
+      };
 }
 
 /**
@@ -562,24 +563,17 @@ function measureReference() {
         const run = timePeer(row.argv);
         if (row.best === null || run.packetsPerCoreSec > row.best.packetsPerCoreSec) row.best = run;
       }
-      const mine = child({
-        mode: 'paravirt',
-        frameBytes: 1518,
-        vms: 32,
-        durationMs: tandemMs,
-        arrivals: 'poisson',
-        loadMpps: TANDEM_PPS / 1e6,
-      });
-      nicvirt =
-        nicvirt === null
-          ? mine
-          : {
-              ...nicvirt,
-              wallSec: Math.min(nicvirt.wallSec, mine.wallSec),
-              cpuSec: Math.min(nicvirt.cpuSec, mine.cpuSec),
-              mainThreadCpuSec: minOrNull(nicvirt.mainThreadCpuSec, mine.mainThreadCpuSec),
-              coreSamples: [...nicvirt.coreSamples, ...mine.coreSamples],
-            };
+      nicvirt = keepBest(
+        nicvirt,
+        child({
+          mode: 'paravirt',
+          frameBytes: 1518,
+          vms: 32,
+          durationMs: tandemMs,
+          arrivals: 'poisson',
+          loadMpps: TANDEM_PPS / 1e6,
+        }),
+      );
     }
     const simpy = timeSimpy();
     const tandem = derive(nicvirt);
@@ -589,7 +583,7 @@ function measureReference() {
         ...rows.map((row) => ({
           id: row.id,
           name: row.name,
-          // Built from ${peersDir}/<program>.c with cc -O2 into a temporary directory (removed).
+          // The program's name: it was built (cc -O2, from the peers folder) into a temporary directory.
           command: [basename(row.argv[0]), ...row.argv.slice(1)].join(' '),
           ...row.best,
         })),

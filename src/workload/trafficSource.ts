@@ -6,11 +6,11 @@ import type { VmPicker } from './vmPicker.js';
 
 /**
  * Poisson gaps drawn ahead of use, this many at a time (Rng.fillExponential). Drawn one per frame,
- * the stream call sits in the frame's path, whose inlining budget is spent: V8 may leave it out of
- * line, and each gap then comes back as a newly allocated heap number. Drawn in bulk, into a typed
- * array, they allocate nothing (paravirt, Poisson, 32 VMs: ~8% faster, on top of the Rng's own
- * fix). The stream serves the gaps alone, so drawing ahead changes no number: the k-th gap is the
- * stream's k-th exponential either way.
+ * the stream call sits in the frame's path, whose inlining budget is spent: V8 left it out of line,
+ * and each gap came back as a newly allocated heap number (16 bytes a frame, by V8's sampling heap
+ * profiler). Drawn in bulk, into a typed array, they allocate nothing. The stream serves the gaps
+ * alone, so drawing ahead changes no number: the k-th gap is the stream's k-th exponential either
+ * way.
  */
 const GAP_BATCH = 256;
 

@@ -51,7 +51,7 @@
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
-//                               --peers DIR]
+//                               --peers DIR --arrivals cbr|poisson]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -79,6 +79,12 @@ const modes = option('--modes', 'native,emulated,paravirt,vmq,vmdq,sriov').split
 const frames = option('--frames', '1518,64').split(',').map(Number);
 const sections = option('--sections', 'reference,speed,scaling,linear,sweep').split(',');
 const peersDir = resolve(option('--peers', `${root}/../shared/peers`));
+/** Arrival process of the speed, scaling and linearity runs (the reference row is always Poisson). */
+const arrivals = option('--arrivals', 'cbr');
+if (arrivals !== 'cbr' && arrivals !== 'poisson') {
+  process.stderr.write(`bench-sim: --arrivals must be cbr or poisson, got '${arrivals}'\n`);
+  process.exit(2);
+}
 const cpuOption = option('--cpu', '0');
 if (cpuOption !== 'none' && !(/^\d+$/.test(cpuOption) && Number(cpuOption) < cpus().length)) {
   process.stderr.write(
@@ -123,7 +129,7 @@ const noiseNote = (result) =>
 function child(spec) {
   const text = execFileSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--child', JSON.stringify({ ...spec, pinCpu })],
+    [fileURLToPath(import.meta.url), '--child', JSON.stringify({ arrivals, ...spec, pinCpu })],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   return JSON.parse(text);
@@ -187,7 +193,7 @@ const durationFor = (frameBytes, packets) => Math.max(1, Math.round((packets / l
 const report = {
   node: process.version,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', loadavgAtStart: loadavg() },
-  options: { repeat, packetBudget, modes, frames, sections, pinCpu, peersDir },
+  options: { repeat, packetBudget, modes, frames, sections, arrivals, pinCpu, peersDir },
   targets: {
     packetsPerSec: { ...TARGET_PPS, other: OTHER_TARGET_PPS },
     scalingMax: SCALING_LIMIT,
@@ -209,7 +215,7 @@ const loadText = loadavg()
   .join(' ');
 const pinText = pinCpu === null ? 'children not pinned' : `children's main thread pinned to CPU ${pinCpu}`;
 log(
-  `nicvirt bench:sim  node ${process.version}, ${cpus().length} CPUs, load ${loadText}; best of ${repeat}; ${pinText}`,
+  `nicvirt bench:sim  node ${process.version}, ${cpus().length} CPUs, load ${loadText}; best of ${repeat}; ${pinText}; ${arrivals === 'cbr' ? 'CBR' : 'Poisson'} arrivals`,
 );
 
 /** The tandem model's rate (packets per simulated second) in ../shared/peers: what nicvirt's reference row offers. */

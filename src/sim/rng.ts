@@ -65,25 +65,19 @@ export class Rng {
     let b = words[1]!;
     let c = words[2]!;
     let d = words[3]!;
-    for (let i = 0; i < into.length; i++) {
-      // Two nextUint32() draws, as in nextFloat(): the high 27 bits, then the low 26.
-      const high = (Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0) >>> 5;
-      let t = b << 9;
+    // Two nextUint32() steps per value, as in nextFloat(): the high 27 bits, then the low 26.
+    let high = 0;
+    for (let k = 0; k < 2 * into.length; k++) {
+      const out = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      const t = b << 9;
       c ^= a;
       d ^= b;
       b ^= c;
       a ^= d;
       c ^= t;
       d = rotl(d, 11);
-      const low = (Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0) >>> 6;
-      t = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = rotl(d, 11);
-      into[i] = -Math.log(1 - (high * 67108864 + low) / 9007199254740992) * mean;
+      if ((k & 1) === 0) high = out >>> 5;
+      else into[k >> 1] = -Math.log(1 - (high * 67108864 + (out >>> 6)) / 9007199254740992) * mean;
     }
     words[0] = a;
     words[1] = b;

@@ -5,8 +5,12 @@ import { setFlagsFromString } from 'node:v8';
  * path through the simulator — traffic source, the NIC's wire and DMA stages, the ring it lands in,
  * the poll that takes it — is a chain of small methods. With the default budget V8 stops inlining
  * partway, and every call left in the chain passes picosecond times (doubles beyond the small-integer
- * range) as freshly allocated heap numbers. 3000 keeps the chain inlined: 10–20% faster in every mode
- * at 32 and 256 VMs (alternating fresh processes, best and median of 6; 2000 and 4000 did as well).
+ * range) as freshly allocated heap numbers. 3000 inlines most of the chain: 10–20% faster in every
+ * mode at 32 and 256 VMs (alternating fresh processes, best and median of 6; 2000 and 4000 did as
+ * well). Not all of it: calls still left out of line box 16–125 bytes of times per frame, by mode
+ * (V8's sampling heap profiler), and which calls differs from process to process. More needs
+ * --max-inlined-bytecode-size-absolute (4600) raised too: 10000/20000 made long runs 5–10% quicker
+ * but every process compiles more (the 126-point sweep on two jobs 3.6–3.8 → 4.1–4.8 s), so no.
  */
 const INLINED_BYTECODES_PER_FUNCTION = 3000;
 

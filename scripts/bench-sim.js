@@ -36,6 +36,11 @@
 //   4. sweep   6 modes × VMs {1..64} × frames {64, 512, 1518} at 100%: ≤ 60 s with --jobs 2, and the
 //              speed-up from --jobs 1 to --jobs 2, with the CPU time each used; then (not with
 //              --quick) once each with 500 ms points, where the fixed costs weigh less
+//   5. memory  the largest runs: peak RSS of one `nicvirt run` (the CLI, in a process of its own, as
+//              a user runs it) of 100 ms at 64 B line rate in both directions, every VM on its own
+//              queue or VF, at 256, 1024, 2048 and 4096 VMs (--quick: 1024 and 4096) ≤ 150 MB. Every
+//              frame in flight is held, so this grows with VMs where their rings fill; the section
+//              says up to how many VMs each mode stays within the limit
 // Writes everything as JSON (default bench-results/bench-sim.json) so runs can be compared.
 //
 // Noise. On this shared machine the simulator runs up to 2× slower in one process than in the
@@ -49,7 +54,7 @@
 // separately, so they may come from different rounds (peak RSS: the highest; linearity: the median
 // per duration).
 //
-// usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep
+// usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep,memory
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
 //                               --peers DIR --arrivals cbr|poisson]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -66,6 +71,10 @@ if (args[0] === '--child') {
   await runChild(JSON.parse(args[1]));
   process.exit(0);
 }
+if (args[0] === '--cli-child') {
+  await runCliChild(args.slice(1));
+  process.exit(0);
+}
 
 const option = (name, fallback) => {
   const i = args.indexOf(name);
@@ -77,7 +86,7 @@ const packetBudget = Number(option('--packets', quick ? '1.5e6' : '4e6'));
 const out = resolve(option('--out', `${root}/bench-results/bench-sim.json`));
 const modes = option('--modes', 'native,emulated,paravirt,vmq,vmdq,sriov').split(',');
 const frames = option('--frames', '1518,64').split(',').map(Number);
-const sections = option('--sections', 'reference,speed,scaling,linear,sweep').split(',');
+const sections = option('--sections', 'reference,speed,scaling,linear,sweep,memory').split(',');
 const peersDir = resolve(option('--peers', `${root}/../shared/peers`));
 /** Arrival process of the speed, scaling and linearity runs (the reference row is always Poisson). */
 const arrivals = option('--arrivals', 'cbr');
@@ -207,6 +216,7 @@ const report = {
   scaling: [],
   linear: [],
   sweep: null,
+  memory: [],
   summary: {},
 };
 const started = Date.now();
@@ -464,6 +474,43 @@ if (sections.includes('sweep')) {
   }
 }
 
+if (sections.includes('memory')) {
+  log('');
+  log('5. memory at scale: peak RSS of one `nicvirt run` (the CLI in its own process) of 100 ms at 64 B');
+  log('   line rate in both directions, a queue or VF per VM (nic.vfs and nic.vmdqPools = VMs), ≤ 150 MB');
+  const vmCounts = quick ? [1024, 4096] : [256, 1024, 2048, 4096];
+  log(`mode      ${vmCounts.map((n) => `${n} VMs`.padStart(10)).join('')}   within ${RSS_LIMIT_MB} MB up to`);
+  for (const mode of modes) {
+    const rows = vmCounts.map((vms) => {
+      const run = cliPeakRss([
+        `mode: ${mode}`,
+        `vms: { count: ${vms} }`,
+        `nic: { vfs: ${vms}, vmdqPools: ${vms} }`,
+        'workload: { frameBytes: 64, durationMs: 100, direction: bidir }',
+      ]);
+      return {
+        mode,
+        vms,
+        frameBytes: 64,
+        direction: 'bidir',
+        durationMs: 100,
+        ...run,
+        pass: run.peakRssMb <= RSS_LIMIT_MB,
+      };
+    });
+    report.memory.push(...rows);
+    const within = rows.filter((row) => row.pass).map((row) => row.vms);
+    const upTo = rows.every((row) => row.pass)
+      ? `all (${vmCounts[vmCounts.length - 1]})`
+      : within.length === 0 || within[within.length - 1] !== vmCounts[within.length - 1]
+        ? 'none'
+        : `${within[within.length - 1]} VMs`;
+    log(
+      `${mode.padEnd(9)} ${rows.map((row) => `${fixed(row.peakRssMb, 0)} MB`.padStart(10)).join('')}   ${upTo}`,
+    );
+  }
+}
+
 /** Whether every row passed; null when the section did not run (so it reads "not run", not "pass"). */
 const all = (rows, key) => (rows.length === 0 ? null : rows.every((row) => row[key]));
 /** Two checks of one target: null when neither ran, else whether each that ran passed. */
@@ -488,9 +535,16 @@ report.summary = {
     .map((row) => `${row.mode} ${row.frameBytes} B ${fixed(row.vsCEventLoop, 2)}×`),
   linear: all(report.linear, 'linearPass'),
   memory: bothRan(
-    all(report.linear, 'rssPass'),
-    report.speed.length === 0 ? null : report.speed.every((row) => row.peakRssMb <= RSS_LIMIT_MB),
+    bothRan(
+      all(report.linear, 'rssPass'),
+      report.speed.length === 0 ? null : report.speed.every((row) => row.peakRssMb <= RSS_LIMIT_MB),
+    ),
+    all(report.memory, 'pass'),
   ),
+  // The largest runs over the limit (section 5), by name, so the verdict line never hides them.
+  memoryOverLimit: report.memory
+    .filter((row) => !row.pass)
+    .map((row) => `${row.mode} ${row.vms} VMs ${fixed(row.peakRssMb, 0)} MB`),
   sweep: report.sweep === null ? null : report.sweep.pass === true,
   benchSec: (Date.now() - started) / 1000,
   loadavgAtEnd: loadavg(),
@@ -506,6 +560,9 @@ if (report.summary.scalingStrict === false) {
   log(
     `scaling read strictly (cost ratio ≤ ${SCALING_LIMIT} whatever the model does): not met by ${report.summary.scalingOverStrict.join(', ')}`,
   );
+}
+if (report.summary.memoryOverLimit.length > 0) {
+  log(`peak RSS over ${RSS_LIMIT_MB} MB: ${report.summary.memoryOverLimit.join(', ')}`);
 }
 if (report.summary.beatsCEventLoop !== null) {
   log(
@@ -658,7 +715,41 @@ function childrenCpuSec() {
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SEC;
 }
 
-// ---- child ----------------------------------------------------------------------------------------
+/**
+ * Peak RSS of one `nicvirt run -` of the scenario `lines` (YAML), in a fresh process (whatever
+ * threads it starts: a long run goes to a worker thread, as it does for a user). The child runs the
+ * CLI's own entry and reports on file descriptor 3, so the CLI's output and errors stay its own.
+ */
+function cliPeakRss(lines) {
+  const start = process.hrtime.bigint();
+  const ran = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--cli-child', 'run', '-', '--format', 'json'],
+    {
+      input: lines.join('\n') + '\n',
+      encoding: 'utf8',
+      stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 20,
+    },
+  );
+  const wallSec = Number(process.hrtime.bigint() - start) / 1e9;
+  const reported = ran.output?.[3] ?? '';
+  if (ran.status !== 0 || reported === '') {
+    throw new Error(`nicvirt run failed (exit ${ran.status}): ${ran.stderr}`);
+  }
+  const { exitCode, peakRssMb } = JSON.parse(reported);
+  if (exitCode !== 0) throw new Error(`nicvirt run exited ${exitCode}: ${ran.stderr}`);
+  return { peakRssMb, wallSec };
+}
+
+// ---- children -------------------------------------------------------------------------------------
+
+/** The CLI as bin/nicvirt.js runs it, with `argv`; then its exit code and this process's peak RSS, on fd 3. */
+async function runCliChild(argv) {
+  const { main } = await import('../dist/cli/main.js');
+  const exitCode = await main([process.execPath, 'nicvirt', ...argv]);
+  writeFileSync(3, JSON.stringify({ exitCode, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
 
 async function runChild(spec) {
   // What the CLI does first: the engine's inlining budget (see src/cli/v8Tuning.ts).

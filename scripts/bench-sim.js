@@ -31,8 +31,8 @@
 //   3. linear  0.1 s, 1 s and 10 s (--quick: 0.1 s and 1 s) of simulated time at 1518 B: the median
 //              core ns per packet of each (over the rounds of one child) within ±10% of the 1 s
 //              run's; peak RSS of the two RSS children (shortest and longest duration, no warm-up)
-//              ≤ 150 MB each and within ±10% of each other. The memory verdict checks those two
-//              and the speed rows' peak RSS (≤ 150 MB); no other run's RSS is checked.
+//              ≤ 150 MB each and within ±10% of each other. The memory verdict checks those two,
+//              the speed rows' peak RSS (≤ 150 MB) and section 5's runs; no other run's RSS.
 //   4. sweep   6 modes × VMs {1..64} × frames {64, 512, 1518} at 100%: ≤ 60 s with --jobs 2, and the
 //              speed-up from --jobs 1 to --jobs 2, with the CPU time each used; then (not with
 //              --quick) once each with 500 ms points, where the fixed costs weigh less

@@ -40,8 +40,9 @@ export interface RunPointsOutcome {
 /**
  * A worker's young generation, MB. A worker's starts at its maximum (32 MB by default), all of it
  * resident: ~28 MB of a 4096-VM run's peak RSS. The main thread keeps its own small by another
- * route (cli/v8Tuning.ts). Measured as fast: the 126-point sweep on two jobs 3.5-4.3 s against
- * 3.6-4.5 s (10 MB less RSS), a 3 s VMQ run on one worker 1.70-1.87 s against 1.70-1.82 s.
+ * route (cli/v8Tuning.ts). Measured, alternating: the 126-point sweep on two jobs 2.85-3.09 s
+ * (median 2.91) against 2.81-3.13 s (2.86) with 32 MB, 10 MB less RSS; a 3 s VMQ run on one
+ * worker 1.70-1.87 s against 1.70-1.82 s.
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
 

@@ -499,12 +499,14 @@ if (sections.includes('memory')) {
       };
     });
     report.memory.push(...rows);
-    const within = rows.filter((row) => row.pass).map((row) => row.vms);
-    const upTo = rows.every((row) => row.pass)
-      ? `all (${vmCounts[vmCounts.length - 1]})`
-      : within.length === 0 || within[within.length - 1] !== vmCounts[within.length - 1]
-        ? 'none'
-        : `${within[within.length - 1]} VMs`;
+    // The VM counts before the first run over the limit.
+    const firstOver = rows.findIndex((row) => !row.pass);
+    const upTo =
+      firstOver === -1
+        ? `all (${vmCounts[vmCounts.length - 1]})`
+        : firstOver === 0
+          ? 'none'
+          : `${vmCounts[firstOver - 1]} VMs`;
     log(
       `${mode.padEnd(9)} ${rows.map((row) => `${fixed(row.peakRssMb, 0)} MB`.padStart(10)).join('')}   ${upTo}`,
     );

@@ -40,8 +40,9 @@ let tuned = false;
 
 /**
  * Raise V8's inlining budget, turn OSR off and keep the young generation small, once per process,
- * before the simulation's code is optimised. Flags are process-wide (worker threads started later have them too) and only steer
- * the optimising compiler, so results are identical with and without.
+ * before the simulation's code is optimised. Flags are process-wide (worker threads started later
+ * have them too) and only steer V8's optimising compiler and garbage collector, so results are
+ * identical with and without.
  */
 export function tuneV8ForSimulation(): void {
   if (tuned) return;

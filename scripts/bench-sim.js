@@ -56,7 +56,8 @@
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep,memory
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
-//                               --peers DIR --arrivals cbr|poisson]
+//                               --peers DIR --arrivals cbr|poisson --baseline OLD.json]
+//        node scripts/bench-sim.js --compare BEFORE.json AFTER.json   (compare two reports, run nothing)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -73,6 +74,18 @@ if (args[0] === '--child') {
 }
 if (args[0] === '--cli-child') {
   await runCliChild(args.slice(1));
+  process.exit(0);
+}
+if (args[0] === '--compare') {
+  // Two reports already written: compare them, run nothing.
+  if (args.length !== 3) {
+    process.stderr.write('bench-sim: --compare takes two report files: --compare BEFORE.json AFTER.json\n');
+    process.exit(2);
+  }
+  const { compareBenchReports, isBenchReport } = await import('../dist/bench/compareBenchReports.js');
+  const { formatBenchComparison } = await import('../dist/bench/formatBenchComparison.js');
+  const [before, after] = [args[1], args[2]].map((file) => readReport(file, '--compare', isBenchReport));
+  process.stdout.write(formatBenchComparison(compareBenchReports(before, after)).join('\n') + '\n');
   process.exit(0);
 }
 
@@ -94,6 +107,16 @@ if (arrivals !== 'cbr' && arrivals !== 'poisson') {
   process.stderr.write(`bench-sim: --arrivals must be cbr or poisson, got '${arrivals}'\n`);
   process.exit(2);
 }
+/** A previous report (--baseline FILE), read before anything runs so a bad file fails at once. */
+const baselineFile = option('--baseline', null);
+const baseline =
+  baselineFile === null
+    ? null
+    : readReport(
+        baselineFile,
+        '--baseline',
+        (await import('../dist/bench/compareBenchReports.js')).isBenchReport,
+      );
 const cpuOption = option('--cpu', '0');
 if (cpuOption !== 'none' && !(/^\d+$/.test(cpuOption) && Number(cpuOption) < cpus().length)) {
   process.stderr.write(
@@ -551,8 +574,21 @@ report.summary = {
   benchSec: (Date.now() - started) / 1000,
   loadavgAtEnd: loadavg(),
 };
+let comparisonLines = [];
+if (baseline !== null) {
+  const { compareBenchReports } = await import('../dist/bench/compareBenchReports.js');
+  const { formatBenchComparison } = await import('../dist/bench/formatBenchComparison.js');
+  const comparison = compareBenchReports(baseline, report);
+  report.comparison = { baseline: resolve(baselineFile), ...comparison };
+  comparisonLines = formatBenchComparison(comparison);
+}
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+if (baseline !== null) {
+  log('');
+  log(`against ${baselineFile} (better/worse: changed beyond the noise allowance, that way):`);
+  for (const line of comparisonLines) log(line);
+}
 log('');
 const verdict = (value) => (value === null ? 'not run' : passText(value));
 log(
@@ -574,6 +610,29 @@ if (report.summary.beatsCEventLoop !== null) {
   );
 }
 log(`wrote ${out}`);
+
+/**
+ * A bench:sim report written earlier (checked by `isBenchReport`), or exit 2 with what is wrong
+ * with it, never a stack trace.
+ */
+function readReport(file, flag, isBenchReport) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    process.stderr.write(
+      `bench-sim: ${flag}: cannot read ${file} as JSON (${error instanceof Error ? error.message : String(error)}); give a report bench:sim wrote (default bench-results/bench-sim.json)\n`,
+    );
+    process.exit(2);
+  }
+  if (!isBenchReport(parsed)) {
+    process.stderr.write(
+      `bench-sim: ${flag}: ${file} is JSON but not a bench:sim report (no summary, targets and speed rows); give a report bench:sim wrote (default bench-results/bench-sim.json)\n`,
+    );
+    process.exit(2);
+  }
+  return parsed;
+}
 
 /** The lower of two times; null (not measured) if either is null, so a missing thread time is never read as 0. */
 function minOrNull(a, b) {

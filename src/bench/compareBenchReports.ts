@@ -1,0 +1,297 @@
+/**
+ * Two `npm run bench:sim` reports (bench-results/bench-sim.json), measure by measure: what a change
+ * to the engine did, told apart from this machine's noise. Pure: parsed JSON in, plain rows out
+ * (formatBenchComparison prints them). Either report may lack sections or rows (older files, other
+ * --sections or --modes): those rows say so instead of failing.
+ */
+
+/** The parts of a bench:sim report compared here; everything is optional (older reports lack some). */
+export interface BenchReport {
+  readonly node?: string;
+  readonly machine?: { readonly cpus?: number; readonly model?: string };
+  readonly options?: {
+    readonly repeat?: number;
+    readonly packetBudget?: number;
+    readonly arrivals?: string;
+    readonly pinCpu?: string | null;
+  };
+  readonly reference?: {
+    readonly programs?: readonly { readonly id?: string; readonly packetsPerCoreSec?: number }[];
+  } | null;
+  readonly speed?: readonly {
+    readonly mode?: string;
+    readonly frameBytes?: number;
+    readonly packetsPerCoreSec?: number;
+    readonly noise?: number;
+  }[];
+  readonly scaling?: readonly {
+    readonly mode?: string;
+    readonly frameBytes?: number;
+    readonly coreRatio?: number;
+    readonly noise?: number;
+  }[];
+  readonly linear?: readonly {
+    readonly mode?: string;
+    readonly runs?: readonly { readonly simulatedMs?: number; readonly medianCoreNsPerPacket?: number }[];
+    readonly noise?: number;
+  }[];
+  readonly sweep?: {
+    readonly wallSecJobs1?: number;
+    readonly wallSecJobs2?: number;
+    readonly longPoints?: { readonly wallSecJobs1?: number; readonly wallSecJobs2?: number };
+  } | null;
+  readonly memory?: readonly { readonly mode?: string; readonly vms?: number; readonly peakRssMb?: number }[];
+}
+
+export type BenchSection = 'reference' | 'speed' | 'scaling' | 'linear' | 'sweep' | 'memory';
+
+/**
+ * better / worse: changed by more than the noise allowance, that way; same: within it; new / gone:
+ * measured in one report only.
+ */
+export type BenchVerdict = 'better' | 'worse' | 'same' | 'new' | 'gone';
+
+export interface BenchComparisonRow {
+  readonly section: BenchSection;
+  /** What was measured, e.g. `vmq 1518 B`, `C event loop`, `--jobs 2`. */
+  readonly subject: string;
+  /** The measure and its unit, e.g. `Mpkt per CPU s`. */
+  readonly measure: string;
+  readonly before: number | null;
+  readonly after: number | null;
+  /** after / before − 1, or null when either is missing. */
+  readonly change: number | null;
+  readonly higherIsBetter: boolean;
+  /** The relative change taken as noise for this row: the larger of the floor and both runs' spread. */
+  readonly allowance: number;
+  readonly verdict: BenchVerdict;
+}
+
+export interface BenchComparison {
+  readonly rows: readonly BenchComparisonRow[];
+  /** Ways the two runs were set up differently (options, Node, machine): read their changes with care. */
+  readonly differences: readonly string[];
+  readonly counts: Readonly<Record<BenchVerdict, number>>;
+}
+
+/**
+ * Smallest change counted as real, by section: the best of 5 on this machine still moves by a few
+ * percent between runs of the same build (README, "Noise"); a sweep is one wall-clock run per
+ * round, and wall time moves more.
+ */
+export const NOISE_FLOOR: Readonly<Record<BenchSection, number>> = {
+  reference: 0.05,
+  speed: 0.05,
+  scaling: 0.05,
+  linear: 0.05,
+  sweep: 0.1,
+  memory: 0.05,
+};
+
+interface Measured {
+  readonly value: number | undefined;
+  /** The run's own spread (median over best − 1), where it reported one. */
+  readonly noise?: number | undefined;
+}
+
+/** Compare `before` (the baseline) with `after`. */
+export function compareBenchReports(before: BenchReport, after: BenchReport): BenchComparison {
+  const rows: BenchComparisonRow[] = [];
+  const add = (
+    section: BenchSection,
+    subject: string,
+    measure: string,
+    higherIsBetter: boolean,
+    old: Measured | undefined,
+    now: Measured | undefined,
+  ): void => {
+    rows.push(compareOne(section, subject, measure, higherIsBetter, old, now));
+  };
+
+  for (const [subject, [old, now]] of pair(
+    before.reference?.programs ?? [],
+    after.reference?.programs ?? [],
+    (program) => (program.id === undefined ? undefined : referenceName(program.id)),
+  )) {
+    add(
+      'reference',
+      subject,
+      'Mpkt per CPU s',
+      true,
+      mpps(old?.packetsPerCoreSec),
+      mpps(now?.packetsPerCoreSec),
+    );
+  }
+  for (const [subject, [old, now]] of pair(before.speed ?? [], after.speed ?? [], modeAndFrame)) {
+    add(
+      'speed',
+      subject,
+      'Mpkt per CPU s',
+      true,
+      old && { value: megaOrUndefined(old.packetsPerCoreSec), noise: old.noise },
+      now && { value: megaOrUndefined(now.packetsPerCoreSec), noise: now.noise },
+    );
+  }
+  for (const [subject, [old, now]] of pair(before.scaling ?? [], after.scaling ?? [], modeAndFrame)) {
+    add(
+      'scaling',
+      subject,
+      'cost ratio 256/32 VMs',
+      false,
+      old && { value: old.coreRatio, noise: old.noise },
+      now && { value: now.coreRatio, noise: now.noise },
+    );
+  }
+  for (const [subject, [old, now]] of pair(before.linear ?? [], after.linear ?? [], (row) => row.mode)) {
+    add(
+      'linear',
+      subject,
+      'ns per packet, 1 s run',
+      false,
+      old && { value: oneSecondNs(old.runs), noise: old.noise },
+      now && { value: oneSecondNs(now.runs), noise: now.noise },
+    );
+  }
+  const sweepMeasures: [string, (sweep: NonNullable<BenchReport['sweep']>) => number | undefined][] = [
+    ['--jobs 2', (sweep) => sweep.wallSecJobs2],
+    ['--jobs 1', (sweep) => sweep.wallSecJobs1],
+    ['--jobs 2, 500 ms points', (sweep) => sweep.longPoints?.wallSecJobs2],
+    ['--jobs 1, 500 ms points', (sweep) => sweep.longPoints?.wallSecJobs1],
+  ];
+  for (const [subject, read] of sweepMeasures) {
+    const old = before.sweep ? read(before.sweep) : undefined;
+    const now = after.sweep ? read(after.sweep) : undefined;
+    if (old === undefined && now === undefined) continue;
+    add('sweep', subject, 'wall s, 126 points', false, { value: old }, { value: now });
+  }
+  for (const [subject, [old, now]] of pair(before.memory ?? [], after.memory ?? [], (row) =>
+    row.mode === undefined || row.vms === undefined ? undefined : `${row.mode} ${row.vms} VMs`,
+  )) {
+    add(
+      'memory',
+      subject,
+      'peak RSS MB',
+      false,
+      old && { value: old.peakRssMb },
+      now && { value: now.peakRssMb },
+    );
+  }
+
+  const counts: Record<BenchVerdict, number> = { better: 0, worse: 0, same: 0, new: 0, gone: 0 };
+  for (const row of rows) counts[row.verdict]++;
+  return { rows, differences: setupDifferences(before, after), counts };
+}
+
+function compareOne(
+  section: BenchSection,
+  subject: string,
+  measure: string,
+  higherIsBetter: boolean,
+  old: Measured | undefined,
+  now: Measured | undefined,
+): BenchComparisonRow {
+  const before = finiteOrNull(old?.value);
+  const after = finiteOrNull(now?.value);
+  const allowance = Math.max(NOISE_FLOOR[section], finiteOrZero(old?.noise), finiteOrZero(now?.noise));
+  const change = before !== null && after !== null && before !== 0 ? after / before - 1 : null;
+  let verdict: BenchVerdict;
+  if (before === null) verdict = 'new';
+  else if (after === null) verdict = 'gone';
+  else if (change === null || Math.abs(change) <= allowance) verdict = 'same';
+  else verdict = change > 0 === higherIsBetter ? 'better' : 'worse';
+  return { section, subject, measure, before, after, change, higherIsBetter, allowance, verdict };
+}
+
+/**
+ * The rows of both lists by key, in the order first seen (the baseline's, then new ones); rows
+ * without a key are left out.
+ */
+function pair<T>(
+  before: readonly T[],
+  after: readonly T[],
+  keyOf: (row: T) => string | undefined,
+): Map<string, [T | undefined, T | undefined]> {
+  const pairs = new Map<string, [T | undefined, T | undefined]>();
+  for (const row of before) {
+    const key = keyOf(row);
+    if (key !== undefined && !pairs.has(key)) pairs.set(key, [row, undefined]);
+  }
+  for (const row of after) {
+    const key = keyOf(row);
+    if (key === undefined) continue;
+    const entry = pairs.get(key);
+    if (entry === undefined) pairs.set(key, [undefined, row]);
+    else if (entry[1] === undefined) entry[1] = row;
+  }
+  return pairs;
+}
+
+function modeAndFrame(row: { readonly mode?: string; readonly frameBytes?: number }): string | undefined {
+  return row.mode === undefined || row.frameBytes === undefined
+    ? undefined
+    : `${row.mode} ${row.frameBytes} B`;
+}
+
+const REFERENCE_NAMES: Readonly<Record<string, string>> = {
+  cEventLoop: 'C event loop',
+  lindley: 'Lindley recursion',
+  simpy: 'SimPy',
+  nicvirt: 'nicvirt on the tandem',
+};
+
+function referenceName(id: string): string {
+  return REFERENCE_NAMES[id] ?? id;
+}
+
+function mpps(packetsPerSec: number | undefined): Measured {
+  return { value: megaOrUndefined(packetsPerSec) };
+}
+
+function megaOrUndefined(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : value / 1e6;
+}
+
+/** The median ns per packet of the 1 s run (simulated 1000 ms plus the 1 ms warm-up). */
+function oneSecondNs(
+  runs: readonly { readonly simulatedMs?: number; readonly medianCoreNsPerPacket?: number }[] | undefined,
+): number | undefined {
+  return runs?.find((run) => run.simulatedMs === 1001)?.medianCoreNsPerPacket;
+}
+
+function finiteOrNull(value: number | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function finiteOrZero(value: number | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function setupDifferences(before: BenchReport, after: BenchReport): string[] {
+  const differences: string[] = [];
+  const differ = (label: string, old: unknown, now: unknown): void => {
+    if (old !== undefined && now !== undefined && old !== now) {
+      differences.push(`${label}: ${String(old)} → ${String(now)}`);
+    }
+  };
+  differ('Node', before.node, after.node);
+  differ('CPU model', before.machine?.model, after.machine?.model);
+  differ('CPUs', before.machine?.cpus, after.machine?.cpus);
+  // A report written before --arrivals existed ran CBR.
+  differ('arrivals', before.options?.arrivals ?? 'cbr', after.options?.arrivals ?? 'cbr');
+  differ('packets per run (--packets)', before.options?.packetBudget, after.options?.packetBudget);
+  differ('rounds (--repeat)', before.options?.repeat, after.options?.repeat);
+  differ('pinned CPU (--cpu)', before.options?.pinCpu ?? 'none', after.options?.pinCpu ?? 'none');
+  return differences;
+}
+
+/** Whether parsed JSON looks like a bench:sim report (an object with its summary and speed rows). */
+export function isBenchReport(value: unknown): value is BenchReport {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.summary === 'object' &&
+    record.summary !== null &&
+    Array.isArray(record.speed) &&
+    typeof record.targets === 'object'
+  );
+}

@@ -97,15 +97,8 @@ interface Measured {
 /** Compare `before` (the baseline) with `after`. */
 export function compareBenchReports(before: BenchReport, after: BenchReport): BenchComparison {
   const rows: BenchComparisonRow[] = [];
-  const add = (
-    section: BenchSection,
-    subject: string,
-    measure: string,
-    higherIsBetter: boolean,
-    old: Measured | undefined,
-    now: Measured | undefined,
-  ): void => {
-    rows.push(compareOne(section, subject, measure, higherIsBetter, old, now));
+  const add = (...row: Parameters<typeof compareOne>): void => {
+    rows.push(compareOne(...row));
   };
 
   for (const [subject, [old, now]] of pair(

@@ -97,54 +97,49 @@ interface Measured {
 /** Compare `before` (the baseline) with `after`. */
 export function compareBenchReports(before: BenchReport, after: BenchReport): BenchComparison {
   const rows: BenchComparisonRow[] = [];
-  const add = (...row: Parameters<typeof compareOne>): void => {
-    rows.push(compareOne(...row));
+  /** One measure of each pair of rows (by key) of a section. */
+  const compareRows = <T>(
+    section: BenchSection,
+    measure: string,
+    higherIsBetter: boolean,
+    [old, now]: [readonly T[] | undefined, readonly T[] | undefined],
+    keyOf: (row: T) => string | undefined,
+    read: (row: T) => Measured,
+  ): void => {
+    for (const [subject, [oldRow, nowRow]] of pair(old ?? [], now ?? [], keyOf)) {
+      const measured = (row: T | undefined) => (row === undefined ? undefined : read(row));
+      rows.push(compareOne(section, subject, measure, higherIsBetter, measured(oldRow), measured(nowRow)));
+    }
   };
 
-  for (const [subject, [old, now]] of pair(
-    before.reference?.programs ?? [],
-    after.reference?.programs ?? [],
+  compareRows(
+    'reference',
+    'Mpkt per CPU s',
+    true,
+    [before.reference?.programs, after.reference?.programs],
     (program) => (program.id === undefined ? undefined : referenceName(program.id)),
-  )) {
-    add(
-      'reference',
-      subject,
-      'Mpkt per CPU s',
-      true,
-      mpps(old?.packetsPerCoreSec),
-      mpps(now?.packetsPerCoreSec),
-    );
-  }
-  for (const [subject, [old, now]] of pair(before.speed ?? [], after.speed ?? [], modeAndFrame)) {
-    add(
-      'speed',
-      subject,
-      'Mpkt per CPU s',
-      true,
-      old && { value: megaOrUndefined(old.packetsPerCoreSec), noise: old.noise },
-      now && { value: megaOrUndefined(now.packetsPerCoreSec), noise: now.noise },
-    );
-  }
-  for (const [subject, [old, now]] of pair(before.scaling ?? [], after.scaling ?? [], modeAndFrame)) {
-    add(
-      'scaling',
-      subject,
-      'cost ratio 256/32 VMs',
-      false,
-      old && { value: old.coreRatio, noise: old.noise },
-      now && { value: now.coreRatio, noise: now.noise },
-    );
-  }
-  for (const [subject, [old, now]] of pair(before.linear ?? [], after.linear ?? [], (row) => row.mode)) {
-    add(
-      'linear',
-      subject,
-      'ns per packet, 1 s run',
-      false,
-      old && { value: oneSecondNs(old.runs), noise: old.noise },
-      now && { value: oneSecondNs(now.runs), noise: now.noise },
-    );
-  }
+    (program) => ({ value: mega(program.packetsPerCoreSec) }),
+  );
+  compareRows('speed', 'Mpkt per CPU s', true, [before.speed, after.speed], modeAndFrame, (row) => ({
+    value: mega(row.packetsPerCoreSec),
+    noise: row.noise,
+  }));
+  compareRows(
+    'scaling',
+    'cost ratio 256/32 VMs',
+    false,
+    [before.scaling, after.scaling],
+    modeAndFrame,
+    (row) => ({ value: row.coreRatio, noise: row.noise }),
+  );
+  compareRows(
+    'linear',
+    'ns per packet, 1 s run',
+    false,
+    [before.linear, after.linear],
+    (row) => row.mode,
+    (row) => ({ value: oneSecondNs(row.runs), noise: row.noise }),
+  );
   const sweepMeasures: [string, (sweep: NonNullable<BenchReport['sweep']>) => number | undefined][] = [
     ['--jobs 2', (sweep) => sweep.wallSecJobs2],
     ['--jobs 1', (sweep) => sweep.wallSecJobs1],
@@ -155,20 +150,16 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     const old = before.sweep ? read(before.sweep) : undefined;
     const now = after.sweep ? read(after.sweep) : undefined;
     if (old === undefined && now === undefined) continue;
-    add('sweep', subject, 'wall s, 126 points', false, { value: old }, { value: now });
+    rows.push(compareOne('sweep', subject, 'wall s, 126 points', false, { value: old }, { value: now }));
   }
-  for (const [subject, [old, now]] of pair(before.memory ?? [], after.memory ?? [], (row) =>
-    row.mode === undefined || row.vms === undefined ? undefined : `${row.mode} ${row.vms} VMs`,
-  )) {
-    add(
-      'memory',
-      subject,
-      'peak RSS MB',
-      false,
-      old && { value: old.peakRssMb },
-      now && { value: now.peakRssMb },
-    );
-  }
+  compareRows(
+    'memory',
+    'peak RSS MB',
+    false,
+    [before.memory, after.memory],
+    (row) => (row.mode === undefined || row.vms === undefined ? undefined : `${row.mode} ${row.vms} VMs`),
+    (row) => ({ value: row.peakRssMb }),
+  );
 
   const counts: Record<BenchVerdict, number> = { better: 0, worse: 0, same: 0, new: 0, gone: 0 };
   for (const row of rows) counts[row.verdict]++;
@@ -236,11 +227,7 @@ function referenceName(id: string): string {
   return REFERENCE_NAMES[id] ?? id;
 }
 
-function mpps(packetsPerSec: number | undefined): Measured {
-  return { value: megaOrUndefined(packetsPerSec) };
-}
-
-function megaOrUndefined(value: number | undefined): number | undefined {
+function mega(value: number | undefined): number | undefined {
   return value === undefined ? undefined : value / 1e6;
 }
 

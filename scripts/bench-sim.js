@@ -82,10 +82,13 @@ if (args[0] === '--compare') {
     process.stderr.write('bench-sim: --compare takes two report files: --compare BEFORE.json AFTER.json\n');
     process.exit(2);
   }
-  const { compareBenchReports, isBenchReport } = await import('../dist/bench/compareBenchReports.js');
-  const { formatBenchComparison } = await import('../dist/bench/formatBenchComparison.js');
-  const [before, after] = [args[1], args[2]].map((file) => readReport(file, '--compare', isBenchReport));
-  process.stdout.write(formatBenchComparison(compareBenchReports(before, after)).join('\n') + '\n');
+  const tools = await loadComparison();
+  const [before, after] = [args[1], args[2]].map((file) =>
+    readReport(file, '--compare', tools.isBenchReport),
+  );
+  process.stdout.write(
+    tools.formatBenchComparison(tools.compareBenchReports(before, after)).join('\n') + '\n',
+  );
   process.exit(0);
 }
 
@@ -109,14 +112,9 @@ if (arrivals !== 'cbr' && arrivals !== 'poisson') {
 }
 /** A previous report (--baseline FILE), read before anything runs so a bad file fails at once. */
 const baselineFile = option('--baseline', null);
+const comparisonTools = baselineFile === null ? null : await loadComparison();
 const baseline =
-  baselineFile === null
-    ? null
-    : readReport(
-        baselineFile,
-        '--baseline',
-        (await import('../dist/bench/compareBenchReports.js')).isBenchReport,
-      );
+  comparisonTools === null ? null : readReport(baselineFile, '--baseline', comparisonTools.isBenchReport);
 const cpuOption = option('--cpu', '0');
 if (cpuOption !== 'none' && !(/^\d+$/.test(cpuOption) && Number(cpuOption) < cpus().length)) {
   process.stderr.write(
@@ -575,12 +573,10 @@ report.summary = {
   loadavgAtEnd: loadavg(),
 };
 let comparisonLines = [];
-if (baseline !== null) {
-  const { compareBenchReports } = await import('../dist/bench/compareBenchReports.js');
-  const { formatBenchComparison } = await import('../dist/bench/formatBenchComparison.js');
-  const comparison = compareBenchReports(baseline, report);
+if (comparisonTools !== null) {
+  const comparison = comparisonTools.compareBenchReports(baseline, report);
   report.comparison = { baseline: resolve(baselineFile), ...comparison };
-  comparisonLines = formatBenchComparison(comparison);
+  comparisonLines = comparisonTools.formatBenchComparison(comparison);
 }
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
@@ -610,6 +606,15 @@ if (report.summary.beatsCEventLoop !== null) {
   );
 }
 log(`wrote ${out}`);
+
+/** The comparison of two reports, from the compiled sources (src/bench, built by `npm run bench:sim`). */
+async function loadComparison() {
+  const [reports, format] = await Promise.all([
+    import('../dist/bench/compareBenchReports.js'),
+    import('../dist/bench/formatBenchComparison.js'),
+  ]);
+  return { ...reports, ...format };
+}
 
 /**
  * A bench:sim report written earlier (checked by `isBenchReport`), or exit 2 with what is wrong

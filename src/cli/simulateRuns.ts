@@ -3,7 +3,6 @@ import { formatSignificant } from '../report/formatNumbers.js';
 import { wallSeconds } from '../run/estimateWork.js';
 import type { RunResult } from '../run/runResult.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
-import { defaultWorkerUrl } from '../sweep/runPoints.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
 import { runInterruptibly } from './interruptibleRuns.js';
@@ -15,8 +14,6 @@ import { guardWork, maxPacketsFromOptions, typedArgv } from './workGuard.js';
 /** What bench and run take from outside, injectable so tests can interrupt them in process. */
 export interface RunDependencies {
   readonly signals: SignalSource;
-  /** Compiled worker script; default: the sweep's, next to the compiled module (none from sources). */
-  readonly workerUrl?: URL;
 }
 
 export interface LabelledRun {
@@ -33,7 +30,6 @@ export interface SimulateRunsSettings {
   readonly commandPrefix: string;
   readonly io: CliIo;
   readonly signals: SignalSource;
-  readonly workerUrl?: URL;
   /** Where the report goes: a path, or undefined for standard output. */
   readonly outputPath?: string;
   /** Write the report of the runs that finished; called when a signal stops the runs after some. */
@@ -70,7 +66,6 @@ export async function simulateRuns(
   announce(0);
   const outcome = await runInterruptibly(configs, {
     signals: settings.signals,
-    workerUrl: settings.workerUrl ?? defaultWorkerUrl(),
     estimatedSeconds: wallSeconds(estimate),
     onRunDone: (index, result) => {
       if (plainLines) {

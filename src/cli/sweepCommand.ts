@@ -251,8 +251,8 @@ async function runSweep(
       {
         jobs,
         signal: stop.signal,
-        // Even --jobs 1 runs on a worker, so Ctrl-C stops a long point at once (issue 9).
-        ...(workerUrl ? { workerUrl, workerForOneJob: true } : {}),
+        // --jobs 1 runs in process, in slices: Ctrl-C stops a long point within one (issue 9).
+        ...(workerUrl ? { workerUrl } : {}),
         onResult: (point, result) => {
           const run: SweepRun = { ...withConfigHash(result), point };
           finished.set(point, run);

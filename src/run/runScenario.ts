@@ -39,8 +39,29 @@ export interface EngineOptions {
   readonly stats?: EngineStats;
 }
 
+/** A run under way, simulated in slices (startScenario); runScenario is one slice to the end. */
+export interface ScenarioRun {
+  /**
+   * Simulate at least `steps` more steps (arrivals and events) or to the end; true once the run is
+   * over. The result does not depend on how the run is sliced.
+   */
+  advance(steps: number): boolean;
+  /** The result of the run, once advance() has returned true. */
+  finish(): RunResult;
+}
+
 /** Run one fully resolved scenario and return plain result data. Never prints. */
 export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}): RunResult {
+  const run = startScenario(config, engine);
+  run.advance(Infinity);
+  return run.finish();
+}
+
+/**
+ * Build the simulated host of one fully resolved scenario, ready to run in slices: a caller that
+ * must stay responsive (the CLI, to Ctrl-C) does its own work between them. Never prints.
+ */
+export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}): ScenarioRun {
   const sim = new Simulator({ shortcuts: engine.shortcuts ?? true });
   const rng = new RngStreams(config.seed);
   const placement = placeVms(config);
@@ -153,24 +174,31 @@ export function runScenario(config: ScenarioConfig, engine: EngineOptions = {}):
 
   const cores = [...hostCores, ...vcpuCores];
   assignClocks(sim, cores);
-  sim.run();
-  if (engine.stats) {
-    engine.stats.deferredEvents = sim.deferredEventCount;
-    engine.stats.heapEvents = sim.heapEventCount;
-  }
-
-  const resourceNames = resources.names(topology.hostCoreRoles);
-  return summarizeRun({
-    config,
-    placement,
-    recorder,
-    resourceNames,
-    hostCoreCount,
-    cohortInFlight: cohortInFlight(cores, recorder),
-    generatedFrames: sim.emissionCount,
-    events: sim.eventCount,
-    simulatedPs: sim.nowPs,
-  });
+  let over = false;
+  return {
+    advance(steps: number): boolean {
+      if (!over) over = sim.runFor(steps);
+      return over;
+    },
+    finish(): RunResult {
+      if (!over) throw new Error('finish() before the run is over');
+      if (engine.stats) {
+        engine.stats.deferredEvents = sim.deferredEventCount;
+        engine.stats.heapEvents = sim.heapEventCount;
+      }
+      return summarizeRun({
+        config,
+        placement,
+        recorder,
+        resourceNames: resources.names(topology.hostCoreRoles),
+        hostCoreCount,
+        cohortInFlight: cohortInFlight(cores, recorder),
+        generatedFrames: sim.emissionCount,
+        events: sim.eventCount,
+        simulatedPs: sim.nowPs,
+      });
+    },
+  };
 }
 
 /**

@@ -156,13 +156,26 @@ export class Simulator implements Clock {
 
   /** Run until nothing is left to do, or until simulated time would pass `untilPs`. */
   run(untilPs = Infinity): void {
+    this.runFor(Infinity, untilPs);
+  }
+
+  /**
+   * Run a slice of at least `steps` steps (arrivals and events; whole chunks of CHUNK_STEPS), so
+   * the caller can do other things between slices (the CLI answers Ctrl-C). True when the run is
+   * over, and left as run() leaves it; false when there is more to do: call again with the same
+   * `untilPs`. The events run in the same order however the run is sliced.
+   */
+  runFor(steps: number, untilPs = Infinity): boolean {
+    const chunks = Math.max(1, Math.ceil(steps / CHUNK_STEPS));
+    let done = false;
     if (this.sources.length === 1) {
       const source = this.sources[0]!;
-      while (!this.runOneSource(source, untilPs));
+      for (let chunk = 0; chunk < chunks && !done; chunk++) done = this.runOneSource(source, untilPs);
     } else {
-      while (!this.runSources(untilPs));
+      for (let chunk = 0; chunk < chunks && !done; chunk++) done = this.runSources(untilPs);
     }
     this.runningSeq = -1;
+    if (!done) return false;
     for (const holder of this.deferred) {
       const atPs = holder.flushDeferredEnd(untilPs);
       if (atPs > this.now) this.now = atPs;
@@ -171,6 +184,7 @@ export class Simulator implements Clock {
       const atPs = clock.flushDeferredEnd(untilPs);
       if (atPs > this.now) this.now = atPs;
     }
+    return true;
   }
 
   /**

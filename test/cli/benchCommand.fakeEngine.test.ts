@@ -6,7 +6,9 @@ import { STACK_LINE, runCli } from './runCli.js';
 
 /** The CLI's own behaviour, with the engine replaced by a fixture so these tests pin the wiring only. */
 const { runScenarioMock } = vi.hoisted(() => ({ runScenarioMock: vi.fn() }));
-vi.mock('../../src/run/runScenario.js', () => ({ runScenario: runScenarioMock }));
+vi.mock('../../src/run/runScenario.js', async () =>
+  (await import('../run/fakeEngine.js')).fakeEngineModule(runScenarioMock),
+);
 
 function configsRun(): ScenarioConfig[] {
   return runScenarioMock.mock.calls.map((call) => call[0] as ScenarioConfig);

@@ -9,7 +9,7 @@ import { STACK_LINE } from './runCli.js';
 
 /**
  * Signals, closed pipes and full disks need a real process: these tests run a built copy of the
- * CLI (test/sweep/builtCli.ts: the sources transpiled, with the compiled worker bench and sweep use).
+ * CLI (test/sweep/builtCli.ts: the sources transpiled, with the compiled worker sweep and rfc2544 use).
  */
 let cli = '';
 let work = '';
@@ -77,7 +77,7 @@ describe('Ctrl-C and SIGTERM (a real signal to a real process)', () => {
     expect(temporaryFiles()).toEqual([]);
   }, 60_000);
 
-  it('one long bench run (on a worker) stops at once on SIGTERM: exit 143, an earlier file untouched', async () => {
+  it('one long bench run (in slices, in process) stops at once on SIGTERM: exit 143, an earlier file untouched', async () => {
     const output = join(work, 'bench-term.json');
     writeFileSync(output, 'earlier\n');
     const started = Date.now();
@@ -87,7 +87,7 @@ describe('Ctrl-C and SIGTERM (a real signal to a real process)', () => {
     );
     expect(run.code, run.stderr).toBe(143);
     expect(run.stderr).toBe('nicvirt: interrupted by SIGTERM before any run finished; nothing was written\n');
-    expect(Date.now() - started).toBeLessThan(8_000); // the worker was stopped, not waited for
+    expect(Date.now() - started).toBeLessThan(8_000); // stopped at the end of a slice, not run to its end
     expect(readFileSync(output, 'utf8')).toBe('earlier\n');
     expect(temporaryFiles()).toEqual([]);
   }, 60_000);

@@ -10,10 +10,10 @@ import { STACK_LINE, runCli } from './runCli.js';
 
 /**
  * Ctrl-C / SIGTERM during bench and run, in process: the engine is replaced by a fixture and the
- * process signals by a switch the fixture flips after a given number of runs. Under vitest there is
- * no compiled worker, so the runs go in process and the signal is seen between runs — the same code
- * path as on a worker thread, minus the thread (see failureBehaviour.process.test.ts for the real
- * signal to a real process).
+ * process signals by a switch the fixture flips after a given number of runs. The runs go in
+ * process, as in the CLI; a fixture run is over after one slice, so the signal is seen between runs
+ * (a real run is also stopped between its slices: test/sweep/runPoints.test.ts, and
+ * failureBehaviour.process.test.ts for the real signal to a real process).
  */
 const hoisted = vi.hoisted(() => ({
   runScenarioMock: vi.fn(),
@@ -21,7 +21,9 @@ const hoisted = vi.hoisted(() => ({
   /** A signal delivered as soon as a handler is installed (before the first run). */
   atOnce: undefined as 'SIGINT' | 'SIGTERM' | undefined,
 }));
-vi.mock('../../src/run/runScenario.js', () => ({ runScenario: hoisted.runScenarioMock }));
+vi.mock('../../src/run/runScenario.js', async () =>
+  (await import('../run/fakeEngine.js')).fakeEngineModule(hoisted.runScenarioMock),
+);
 vi.mock('../../src/cli/processSignals.js', () => ({
   processSignals: {
     onStop(handler: (signal: 'SIGINT' | 'SIGTERM') => void) {

@@ -24,7 +24,9 @@ import { STACK_LINE, runCli, type CliRun } from './runCli.js';
 
 /** Output that cannot be written: the engine is a fixture, so what is pinned is the CLI's handling. */
 const { runScenarioMock } = vi.hoisted(() => ({ runScenarioMock: vi.fn() }));
-vi.mock('../../src/run/runScenario.js', () => ({ runScenario: runScenarioMock }));
+vi.mock('../../src/run/runScenario.js', async () =>
+  (await import('../run/fakeEngine.js')).fakeEngineModule(runScenarioMock),
+);
 
 beforeEach(() => {
   runScenarioMock.mockReset();

@@ -276,6 +276,48 @@ describe('Simulator: reserved sequence numbers and deferred events', () => {
     expect(sim.deferredEventCount).toBe(1);
   });
 
+  it('runs in slices (runFor): the same steps in the same order, deferred events flushed only at the end', () => {
+    const steps = 30_000;
+    const times = Array.from({ length: steps }, (_, t) => t * 10);
+    const build = (sim: Simulator, log: string[], flushes: number[]): void => {
+      sim.addSource(
+        new ListSource(sim, times, log, (nowPs) => {
+          if ((nowPs / 10) % 3 === 0) sim.schedule(nowPs + 5, tracer(sim, log, 'E'));
+        }),
+      );
+      sim.addDeferredEnds({
+        flushDeferredEnd(untilPs: number): number {
+          flushes.push(untilPs);
+          return -1;
+        },
+      });
+    };
+    const whole = new Simulator();
+    const wholeLog: string[] = [];
+    build(whole, wholeLog, []);
+    whole.run();
+
+    const sliced = new Simulator();
+    const slicedLog: string[] = [];
+    const flushes: number[] = [];
+    build(sliced, slicedLog, flushes);
+    let slices = 1;
+    while (!sliced.runFor(5_000)) {
+      expect(flushes).toEqual([]);
+      expect(sliced.dispatchSeq).toBe(-1);
+      slices++;
+    }
+    // 40,000 steps in slices of at least 5,000 (two chunks of 4,096): 5 slices.
+    expect(slices).toBe(5);
+    expect(flushes).toEqual([Infinity]);
+    expect(slicedLog).toEqual(wholeLog);
+    expect([sliced.emissionCount, sliced.eventCount, sliced.nowPs]).toEqual([
+      whole.emissionCount,
+      whole.eventCount,
+      whole.nowPs,
+    ]);
+  });
+
   it('rejects a reserved-sequence schedule in the past like any other', () => {
     const sim = new Simulator();
     let thrown: unknown;

@@ -5,13 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/run/runResult.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
-import { longestFirst, runPoints } from '../../src/sweep/runPoints.js';
+import { startScenario } from '../../src/run/runScenario.js';
+import { longestFirst, nextSliceSteps, runPoints } from '../../src/sweep/runPoints.js';
 
-function config(bytes: number, vms: number) {
+function config(bytes: number, vms: number, durationMs = 50) {
   const resolved = resolveScenario({
     mode: 'vmq',
     vms: { count: vms },
-    workload: { frame: { kind: 'fixed', bytes }, durationMs: 50 },
+    workload: { frame: { kind: 'fixed', bytes }, durationMs },
   });
   if (!resolved.ok) throw new Error('bad scenario');
   return resolved.value;
@@ -64,5 +65,58 @@ describe('runPoints on worker threads', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('runPoints in process', () => {
+  it('runs a point in slices and acts on a signal between them: the run under way is abandoned', async () => {
+    // 64 B at line rate for 40 ms: ~600 k frames, more than a first slice (checked below).
+    const long = config(64, 4, 40);
+    expect(startScenario(long).advance(1 << 18)).toBe(false);
+    const controller = new AbortController();
+    const done: number[] = [];
+    const running = runPoints(
+      [
+        { point: 0, config: long },
+        { point: 1, config: config(1518, 1, 1) },
+      ],
+      { jobs: 1, signal: controller.signal, onResult: (point) => done.push(point) },
+    );
+    // Queued behind the pause before the first point: it runs after that point's first slice.
+    setImmediate(() => controller.abort());
+    const outcome = await running;
+    expect(outcome).toMatchObject({ complete: false, mode: 'in-process' });
+    expect(outcome.results.size).toBe(0);
+    expect(done).toEqual([]);
+  });
+
+  it('without a signal, gives each point the result it has when run whole', async () => {
+    const tasks = [
+      { point: 0, config: config(64, 4, 40) },
+      { point: 1, config: config(1518, 3, 5) },
+    ];
+    const outcome = await runPoints(tasks, { jobs: 1, onResult: () => undefined });
+    expect(outcome.complete).toBe(true);
+    for (const task of tasks) {
+      const whole = startScenario(task.config);
+      whole.advance(Infinity);
+      expect(outcome.results.get(task.point)).toEqual(whole.finish());
+    }
+  });
+});
+
+describe('nextSliceSteps (slices of a point in process aim at ~50 ms of wall time)', () => {
+  it('scales the steps towards 50 ms, by at most 4x up and 2x down a slice', () => {
+    expect(nextSliceSteps(100_000, 25)).toBe(200_000);
+    expect(nextSliceSteps(100_000, 50)).toBe(100_000);
+    expect(nextSliceSteps(100_000, 5)).toBe(400_000);
+    expect(nextSliceSteps(100_000, 0)).toBe(400_000);
+    expect(nextSliceSteps(100_000, 80)).toBe(62_500);
+    expect(nextSliceSteps(100_000, 900)).toBe(50_000);
+  });
+
+  it('stays between 4,096 steps (one engine chunk) and 2^24', () => {
+    expect(nextSliceSteps(5_000, 900)).toBe(4_096);
+    expect(nextSliceSteps(2 ** 24, 1)).toBe(2 ** 24);
   });
 });

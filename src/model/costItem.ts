@@ -6,6 +6,13 @@ export interface CostItem {
   readonly perBytePs: number;
 }
 
+/** `items`' figures as text, exactly (numbers print shortest round-trip): a key for equal figures. */
+export function itemsKey(items: readonly CostItem[]): string {
+  let key = '';
+  for (const item of items) key += `${item.component}:${item.fixedPs}:${item.perBytePs},`;
+  return key;
+}
+
 /**
  * Work charged once per occasion (an interrupt, a poll, a wake-up), with the exits and interrupts it
  * means. Make one with makeCharge().

@@ -1,5 +1,5 @@
 import type { CpuComponent } from '../run/runResult.js';
-import { makeCharge, type Charge, type CostItem } from './costItem.js';
+import { itemsKey, makeCharge, type Charge, type CostItem } from './costItem.js';
 import type { CostValues } from './costTable.js';
 import { COMPONENT } from './cpuComponents.js';
 
@@ -61,7 +61,7 @@ export class CostModel {
    */
   charge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {
     const costing = items.filter((item) => item.fixedPs > 0 || item.perBytePs > 0);
-    const key = JSON.stringify({ items: costing, exits, interrupts });
+    const key = `${itemsKey(costing)}/${exits}/${interrupts}`;
     const known = this.charges.get(key);
     if (known !== undefined) return known;
     const charge = makeCharge(costing, exits, interrupts);

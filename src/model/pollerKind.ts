@@ -1,5 +1,5 @@
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
-import type { Charge, CostItem } from './costItem.js';
+import { itemsKey, type Charge } from './costItem.js';
 import type { Moderation, PollerSpec } from './poller.js';
 
 /**
@@ -110,9 +110,7 @@ const MAX_KINDS = 10_000;
 
 /** Its figures as text, exactly (numbers print shortest round-trip), quicker than JSON for a host of hundreds of VMs. */
 function keyOf(spec: PollerKindSpec): string {
-  const items = (list: readonly CostItem[]) =>
-    list.map((item) => `${item.component}:${item.fixedPs}:${item.perBytePs}`).join(',');
-  const charge = (c: Charge) => `${items(c.items)}/${c.exits}/${c.interrupts}`;
+  const charge = (c: Charge) => `${itemsKey(c.items)}/${c.exits}/${c.interrupts}`;
   return [
     spec.dropLocation,
     spec.minGapPs,
@@ -121,7 +119,7 @@ function keyOf(spec: PollerKindSpec): string {
     spec.budget,
     charge(spec.perInterrupt),
     charge(spec.perPoll),
-    items(spec.perPacket),
+    itemsKey(spec.perPacket),
     spec.signalComponents.join(','),
   ].join(';');
 }

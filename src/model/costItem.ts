@@ -4,13 +4,25 @@ export interface CostItem {
   readonly component: number;
   readonly fixedPs: number;
   readonly perBytePs: number;
+  /** Its figures as text (see itemsKey), when it was made by costItem(): worked out once. */
+  readonly key?: string;
+}
+
+/** A cost item that carries its key, for one that is shared (CostModel hands out one per figures). */
+export function costItem(component: number, fixedPs: number, perBytePs: number): CostItem {
+  return { component, fixedPs, perBytePs, key: `${component}:${fixedPs}:${perBytePs}` };
 }
 
 /** `items`' figures as text, exactly (numbers print shortest round-trip): a key for equal figures. */
 export function itemsKey(items: readonly CostItem[]): string {
   let key = '';
-  for (const item of items) key += `${item.component}:${item.fixedPs}:${item.perBytePs},`;
+  for (const item of items) key += `${item.key ?? `${item.component}:${item.fixedPs}:${item.perBytePs}`},`;
   return key;
+}
+
+/** The key of a charge of `items` counting `exits` and `interrupts` (Charge.key). */
+export function chargeKey(items: readonly CostItem[], exits: number, interrupts: number): string {
+  return `${itemsKey(items)}/${exits}/${interrupts}`;
 }
 
 /**
@@ -31,6 +43,10 @@ export interface Charge {
   readonly fixedPsByItem: Float64Array;
   /** The items' fixed costs added up in order (what charging them one by one from 0 comes to). */
   readonly fixedPs: number;
+  /** The components the items charge, sorted, each once. */
+  readonly components: readonly number[];
+  /** Its figures as text (chargeKey): equal charges have equal keys. */
+  readonly key: string;
 }
 
 /** A charge of `items` counting `exits` and `interrupts`. */
@@ -44,6 +60,8 @@ export function makeCharge(items: readonly CostItem[], exits = 0, interrupts = 0
     componentByItem: Int32Array.from(items, (item) => item.component),
     fixedPsByItem: Float64Array.from(items, (item) => item.fixedPs),
     fixedPs,
+    components: [...new Set(items.map((item) => item.component))].sort((a, b) => a - b),
+    key: chargeKey(items, exits, interrupts),
   };
 }
 

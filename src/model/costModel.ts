@@ -1,5 +1,5 @@
 import type { CpuComponent } from '../run/runResult.js';
-import { itemsKey, makeCharge, type Charge, type CostItem } from './costItem.js';
+import { chargeKey, costItem, makeCharge, type Charge, type CostItem } from './costItem.js';
 import type { CostValues } from './costTable.js';
 import { COMPONENT } from './cpuComponents.js';
 
@@ -14,6 +14,15 @@ export class CostModel {
   private readonly appCyclesPerFrame: number;
   /** Charges handed out, by their figures (see charge()). */
   private readonly charges = new Map<string, Charge>();
+  /** The same charges by their items' identity, exits and interrupts (see charge()). */
+  private readonly chargesByItems: ChargeNode = newChargeNode();
+  /**
+   * Cost items handed out, by component, cycles and cycles per byte: each VM's path asks for the
+   * same few, and one object per figures carries its key worked out once (a host of hundreds of
+   * VMs is built in a fraction of the time).
+   */
+  private readonly cycleItems = new Map<CpuComponent, Map<number, Map<number, CostItem>>>();
+  private readonly copyItems: (CostItem | undefined)[] = [undefined, undefined];
 
   constructor(costs: CostValues, ghz: number, ddio: boolean, appCyclesPerFrame = 0) {
     this.costs = costs;
@@ -27,11 +36,16 @@ export class CostModel {
   }
 
   cycles(component: CpuComponent, cycles: number, cyclesPerByte = 0): CostItem {
-    return {
-      component: COMPONENT[component],
-      fixedPs: this.cyclesToPs(cycles),
-      perBytePs: this.cyclesToPs(cyclesPerByte),
-    };
+    let byCycles = this.cycleItems.get(component);
+    if (byCycles === undefined) this.cycleItems.set(component, (byCycles = new Map()));
+    let byPerByte = byCycles.get(cycles);
+    if (byPerByte === undefined) byCycles.set(cycles, (byPerByte = new Map()));
+    let item = byPerByte.get(cyclesPerByte);
+    if (item === undefined) {
+      item = costItem(COMPONENT[component], this.cyclesToPs(cycles), this.cyclesToPs(cyclesPerByte));
+      byPerByte.set(cyclesPerByte, item);
+    }
+    return item;
   }
 
   /**
@@ -40,9 +54,13 @@ export class CostModel {
    */
   copy(fromDmaBuffer: boolean): CostItem {
     const cold = fromDmaBuffer && !this.ddio;
+    const known = this.copyItems[cold ? 1 : 0];
+    if (known !== undefined) return known;
     const fixedNs = cold ? this.costs.copyColdFixedNs : this.costs.copyFixedNs;
     const gbps = cold ? this.costs.copyColdGBps : this.costs.copyHotGBps;
-    return { component: COMPONENT.copy, fixedPs: fixedNs * 1000, perBytePs: 1000 / gbps };
+    const item = costItem(COMPONENT.copy, fixedNs * 1000, 1000 / gbps);
+    this.copyItems[cold ? 1 : 0] = item;
+    return item;
   }
 
   /** Driver plus stack (plus the workload's application) work per frame, native or in a guest. */
@@ -60,12 +78,41 @@ export class CostModel {
    * few cache lines a signal's charging reads the same for hundreds of VMs.
    */
   charge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {
+    // First by the items' identity (those from cycles() and copy() are one object per figures), a
+    // few map lookups; only a combination not seen yet is looked up by its figures as text.
+    let node = this.chargesByItems;
+    for (const item of items) {
+      let next = node.next.get(item);
+      if (next === undefined) node.next.set(item, (next = newChargeNode()));
+      node = next;
+    }
+    let byInterrupts = node.byExits.get(exits);
+    if (byInterrupts === undefined) node.byExits.set(exits, (byInterrupts = new Map()));
+    let charge = byInterrupts.get(interrupts);
+    if (charge === undefined) {
+      charge = this.chargeByFigures(items, exits, interrupts);
+      byInterrupts.set(interrupts, charge);
+    }
+    return charge;
+  }
+
+  private chargeByFigures(items: readonly CostItem[], exits: number, interrupts: number): Charge {
     const costing = items.filter((item) => item.fixedPs > 0 || item.perBytePs > 0);
-    const key = `${itemsKey(costing)}/${exits}/${interrupts}`;
+    const key = chargeKey(costing, exits, interrupts);
     const known = this.charges.get(key);
     if (known !== undefined) return known;
     const charge = makeCharge(costing, exits, interrupts);
     this.charges.set(key, charge);
     return charge;
   }
+}
+
+/** A node of CostModel's charges by item identity: the items so far lead here; then exits, interrupts. */
+interface ChargeNode {
+  readonly next: Map<CostItem, ChargeNode>;
+  readonly byExits: Map<number, Map<number, Charge>>;
+}
+
+function newChargeNode(): ChargeNode {
+  return { next: new Map(), byExits: new Map() };
 }

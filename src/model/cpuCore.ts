@@ -21,6 +21,9 @@ export interface CoreJob {
   wakeAhead?(wakePs: number): void;
 }
 
+/** The batch of a core none of whose pollers keeps frames between a poll's start and end (never written). */
+const NO_BATCH = new Float64Array(0);
+
 /**
  * One physical core (a host core, or the core a VM's vCPU is pinned to): a single FIFO server of
  * jobs. A job's duration is known when it starts (the costs of the frames it takes), so a job
@@ -58,7 +61,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
    * time, so its pollers share it: one buffer per core stays in cache, where one per poller (per VM)
    * would not.
    */
-  batch: Float64Array = new Float64Array(0);
+  batch: Float64Array = NO_BATCH;
   /**
    * More of the running poll's scratch, shared by the core's pollers like `batch` (a poll holds the
    * core from its start to the end of its signals; what it sets off on other cores while it runs

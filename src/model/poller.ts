@@ -143,23 +143,25 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       ? (spec.output as readonly PacketSink[])
       : [spec.output as PacketSink];
     this.passiveOutput = this.sinks.every((sink) => sink.passive === true);
+    const moderation = spec.moderation;
     this.kind = kindOf({
       dropLocation: spec.dropLocation,
-      ...spec.moderation,
+      minGapPs: moderation.minGapPs,
+      coalesceFrames: moderation.coalesceFrames,
+      delayPs: moderation.delayPs,
       budget: spec.budget,
       perInterrupt: spec.perInterrupt,
       perPoll: spec.perPoll,
       perPacket: spec.perPacket,
-      signalComponents: [
-        ...new Set(this.sinks.flatMap((sink) => sink.signal.items.map((item) => item.component))),
-      ].sort((a, b) => a - b),
+      signalComponents: signalComponentsOf(this.sinks),
     });
     // A poll hands frames to final delivery as it takes them; other pollers keep them in the core's batch.
     if (!this.passiveOutput) {
       this.core.reserveBatch(Math.min(spec.budget, spec.ringCapacity) * FRAME_FIELDS);
     }
     this.core.attach(this);
-    for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
+    if (this.sinks.length === 1) this.sinks[0]!.addProducer?.(this);
+    else for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
   }
 
   /** PacketSink: `producer` will hand this poller frames (null: the NIC or a traffic source). */
@@ -509,4 +511,15 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (charge.interrupts > 0) this.recorder.countInterrupts(charge.interrupts, nowPs);
     return charge.fixedPs;
   }
+}
+
+/**
+ * The components the sinks' signals charge, sorted, each once (part of a poller kind's key). One
+ * sink (most pollers: a VM's path is a chain) reads its charge's own, worked out when it was made.
+ */
+function signalComponentsOf(sinks: readonly PacketSink[]): readonly number[] {
+  if (sinks.length === 1) return sinks[0]!.signal.components;
+  const components = new Set<number>();
+  for (const sink of sinks) for (const component of sink.signal.components) components.add(component);
+  return [...components].sort((a, b) => a - b);
 }

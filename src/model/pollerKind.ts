@@ -110,15 +110,14 @@ const MAX_KINDS = 10_000;
 
 /** Its figures as text, exactly (numbers print shortest round-trip), quicker than JSON for a host of hundreds of VMs. */
 function keyOf(spec: PollerKindSpec): string {
-  const charge = (c: Charge) => `${itemsKey(c.items)}/${c.exits}/${c.interrupts}`;
   return [
     spec.dropLocation,
     spec.minGapPs,
     spec.coalesceFrames,
     spec.delayPs,
     spec.budget,
-    charge(spec.perInterrupt),
-    charge(spec.perPoll),
+    spec.perInterrupt.key,
+    spec.perPoll.key,
     itemsKey(spec.perPacket),
     spec.signalComponents.join(','),
   ].join(';');

@@ -16,12 +16,19 @@ export function queueRxPoller(
   perPacket: readonly CostItem[],
   guest: PacketSink,
 ): Poller {
+  const vector = nicVectorSpec(b);
+  // Field by field rather than spread (see txBackendPoller).
   return newPoller(b, {
-    ...nicVectorSpec(b),
     name: `queue.rx.vm${vm}`,
     core: b.hostCores[coreIndex]!,
+    ringCapacity: vector.ringCapacity,
+    dropLocation: vector.dropLocation,
+    moderation: vector.moderation,
     budget: b.config.guest.napiBudget,
+    perInterrupt: vector.perInterrupt,
+    perPoll: vector.perPoll,
     perPacket,
+    signal: vector.signal,
     output: guest,
   });
 }

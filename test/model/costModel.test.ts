@@ -54,6 +54,20 @@ describe('CostModel', () => {
     expect(cost.charge([cost.cycles('injection', 2601)], 0, 1)).not.toBe(signal());
     expect(cost.charge([cost.cycles('exits', 2600)], 0, 1)).not.toBe(signal());
   });
+
+  it('hands out one item per figures, and one charge for equal figures however the items were made', () => {
+    const cost = new CostModel(defaultCosts(), 2.6, true);
+    expect(cost.cycles('switch', 1300, 0.5)).toBe(cost.cycles('switch', 1300, 0.5));
+    expect(cost.cycles('switch', 1300)).not.toBe(cost.cycles('switch', 1300, 0.5));
+    expect(cost.cycles('exits', 1300)).not.toBe(cost.cycles('switch', 1300));
+    expect(cost.copy(true)).toBe(cost.copy(true));
+    expect(cost.stack('guestStack')).toBe(cost.stack('guestStack'));
+    const signal = cost.charge([cost.cycles('injection', 2600)], 0, 1);
+    // Items of the same figures made elsewhere: found by their figures, the same charge.
+    const lookalike = { component: COMPONENT.injection, fixedPs: 1_000_000, perBytePs: 0 };
+    expect(cost.charge([lookalike], 0, 1)).toBe(signal);
+    expect(cost.charge([{ ...lookalike, fixedPs: 1_000_001 }], 0, 1)).not.toBe(signal);
+  });
 });
 
 describe('wire and PCIe timing (MODEL.md §1, §2)', () => {

@@ -23,9 +23,9 @@ export class LogHistogram {
   /**
    * An empty histogram; or, given `counts` (bucketCount(subBucketBits) of them, filled by
    * recordFolded into storage the caller keeps), one reading those counts, whose largest value was
-   * `maxValue`.
+   * `maxValue` and which add up to `total` (counted here when not given).
    */
-  constructor(subBucketBits = 8, counts?: Uint32Array, maxValue = 0) {
+  constructor(subBucketBits = 8, counts?: Uint32Array, maxValue = 0, total?: number) {
     this.subBucketBits = subBucketBits;
     this.subBucketCount = 1 << subBucketBits;
     this.halfCount = this.subBucketCount >> 1;
@@ -38,7 +38,8 @@ export class LogHistogram {
       throw new Error(`${counts.length} counts for a ${subBucketBits}-bit histogram of ${buckets} buckets`);
     }
     this.counts = counts;
-    for (let i = 0; i < counts.length; i++) this.total += counts[i]!;
+    if (total === undefined) for (let i = 0; i < counts.length; i++) this.total += counts[i]!;
+    else this.total = total;
     this.maxValue = maxValue;
   }
 
@@ -99,6 +100,28 @@ export class LogHistogram {
       if (seen >= rank) return Math.min(this.upperEdgeOf(i), this.maxValue);
     }
     return this.maxValue;
+  }
+
+  /** quantile(q) of each of `qs` (ascending), in one pass over the buckets. */
+  quantiles(qs: readonly number[]): number[] {
+    const values = new Array<number>(qs.length).fill(this.maxValue);
+    if (this.total === 0) return values.fill(0);
+    const counts = this.counts;
+    let k = 0;
+    let rank = Math.max(1, Math.ceil(qs[0]! * this.total));
+    let seen = 0;
+    for (let i = 0; i < counts.length && k < qs.length; i++) {
+      seen += counts[i]!;
+      while (k < qs.length && seen >= rank) {
+        values[k] = Math.min(this.upperEdgeOf(i), this.maxValue);
+        k++;
+        if (k < qs.length) {
+          if (qs[k]! < qs[k - 1]!) throw new Error(`quantiles ${qs.join(', ')} are not ascending`);
+          rank = Math.max(1, Math.ceil(qs[k]! * this.total));
+        }
+      }
+    }
+    return values;
   }
 
   private indexOf(v: number): number {

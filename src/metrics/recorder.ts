@@ -154,10 +154,12 @@ export class Recorder {
   /** The latency (ns) of VM `vm`'s delivered frames in the measured cohort. */
   vmLatencyNs(vm: number): LogHistogram {
     const start = vm * this.vmLatencyBuckets;
+    // Every delivered frame of the cohort is counted once in its VM's histogram (deliver()).
     return new LogHistogram(
       VM_LATENCY_BITS,
       this.vmLatencyCounts.subarray(start, start + this.vmLatencyBuckets),
       this.vmCounts[vm * VM_FIELDS + VM_LATENCY_MAX_NS]!,
+      this.vmCounts[vm * VM_FIELDS + VM_DELIVERED_FRAMES]!,
     );
   }
 

@@ -102,6 +102,29 @@ describe('LogHistogram', () => {
     expect(histogram.count).toBe(0);
   });
 
+  it('gives quantiles() in one pass what quantile() gives one by one', () => {
+    const random = new Rng(11);
+    const { histogram } = fill(50_000, () => Math.exp(random.nextFloat() * 20));
+    expect(histogram.quantiles(QUANTILES)).toEqual(QUANTILES.map((q) => histogram.quantile(q)));
+    // Equal quantiles, and one beyond the last bucket (the maximum), too.
+    expect(histogram.quantiles([0.5, 0.5, 1])).toEqual([0.5, 0.5, 1].map((q) => histogram.quantile(q)));
+    expect(new LogHistogram(8).quantiles([0.5, 0.99])).toEqual([0, 0]);
+    expect(() => histogram.quantiles([0.9, 0.5])).toThrow(/not ascending/);
+  });
+
+  it('reads counts kept elsewhere, adding them up unless told their total', () => {
+    let value = 0;
+    const { histogram } = fill(1_000, () => (value += 7), 6);
+    const counts = (histogram as unknown as { counts: Uint32Array }).counts;
+    const reader = new LogHistogram(6, counts, histogram.max);
+    expect(reader.count).toBe(1_000);
+    expect(reader.quantile(0.5)).toBe(histogram.quantile(0.5));
+    // Told the total, it takes it as given: the ranks of its quantiles follow from it.
+    const told = new LogHistogram(6, counts, histogram.max, 1_000);
+    expect(told.quantiles([0.5, 0.99])).toEqual([histogram.quantile(0.5), histogram.quantile(0.99)]);
+    expect(new LogHistogram(6, counts, histogram.max, 500).quantile(0.5)).toBe(histogram.quantile(0.25));
+  });
+
   it('keeps a fixed amount of memory whatever is recorded', () => {
     const histogram = new LogHistogram(8);
     const before = countsLength(histogram);

@@ -59,9 +59,11 @@ export class CpuCore implements EventHandler, DeferredEnds {
    * The frames the running poll has taken and not yet handed on, by value (records as in
    * PacketRing; FRAME_TIME_PS is when each one's processing completes). A core runs one poll at a
    * time, so its pollers share it: one buffer per core stays in cache, where one per poller (per VM)
-   * would not.
+   * would not. It grows as its polls need (growBatch).
    */
   batch: Float64Array = NO_BATCH;
+  /** The most numbers its pollers' polls can take (reserveBatch): what the batch may grow to. */
+  private batchLimit = 0;
   /**
    * More of the running poll's scratch, shared by the core's pollers like `batch` (a poll holds the
    * core from its start to the end of its signals; what it sets off on other cores while it runs
@@ -91,9 +93,21 @@ export class CpuCore implements EventHandler, DeferredEnds {
     this.attached.push(job);
   }
 
-  /** A poller attached here takes up to `length` numbers of frames per poll: make the batch hold them. */
+  /** A poller attached here takes up to `length` numbers of frames per poll: the batch may grow to that. */
   reserveBatch(length: number): void {
-    if (this.batch.length < length) this.batch = new Float64Array(length);
+    if (length > this.batchLimit) this.batchLimit = length;
+  }
+
+  /**
+   * Make the batch hold `length` numbers, for a poll about to take that many frames' worth (at most
+   * what reserveBatch allowed). It grows as polls need it, doubling: a core whose polls take a frame
+   * or two (a VM's vCPU among thousands) keeps a batch that small instead of a whole budget's.
+   */
+  growBatch(length: number): Float64Array {
+    if (length > this.batchLimit) throw new Error(`batch of ${length} over the ${this.batchLimit} reserved`);
+    const doubled = Math.min(2 * this.batch.length, this.batchLimit);
+    this.batch = new Float64Array(Math.max(length, doubled));
+    return this.batch;
   }
 
   /** The jobs attached, in order. */

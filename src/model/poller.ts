@@ -355,7 +355,8 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.batchSize = 0;
       this.quietEnd = n < budget && size === 0;
     } else {
-      const batch = this.core.batch;
+      const need = (size < budget ? size : budget) * FRAME_FIELDS;
+      const batch = this.core.batch.length >= need ? this.core.batch : this.core.growBatch(need);
       const touched = this.core.touched;
       const mark = Poller.nextMark++;
       while (n < budget && size > 0) {

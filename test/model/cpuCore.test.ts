@@ -85,3 +85,20 @@ describe('CpuCore quiet ends', () => {
     }
   });
 });
+
+describe('CpuCore batch', () => {
+  it('starts empty and grows as polls need, doubling, up to the most its pollers reserved', () => {
+    const core = new CpuCore(new Simulator(), 0, 'core');
+    expect(core.batch).toHaveLength(0);
+    core.reserveBatch(64 * 3);
+    core.reserveBatch(8 * 3); // a smaller reservation leaves the limit where it is
+    expect(core.batch).toHaveLength(0);
+    expect(core.growBatch(3)).toHaveLength(3);
+    expect(core.batch).toHaveLength(3);
+    expect(core.growBatch(6)).toHaveLength(6); // doubled
+    expect(core.growBatch(9)).toHaveLength(12); // doubled, more than asked
+    expect(core.growBatch(150)).toHaveLength(150); // asked for more than double
+    expect(core.growBatch(180)).toHaveLength(192); // doubling capped at the limit
+    expect(() => core.growBatch(193)).toThrow(/over the 192 reserved/);
+  });
+});

@@ -21,7 +21,7 @@ export interface CoreJob {
   wakeAhead?(wakePs: number): void;
 }
 
-/** The batch of a core none of whose pollers keeps frames between a poll's start and end (never written). */
+/** Every core's batch until a poll that keeps frames makes it grow (growBatch): empty, never written. */
 const NO_BATCH = new Float64Array(0);
 
 /**

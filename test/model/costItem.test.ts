@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { costItem, itemsKey, makeCharge, NO_CHARGE } from '../../src/model/costItem.js';
 import { COMPONENT } from '../../src/model/cpuComponents.js';
 
+/** Three items, two of one component, with figures that print long. */
+function threeItems() {
+  return [
+    { component: COMPONENT.injection, fixedPs: 1_153.846153846154, perBytePs: 0 },
+    { component: COMPONENT.exits, fixedPs: 0.1, perBytePs: 0.5 },
+    { component: COMPONENT.injection, fixedPs: 0.2, perBytePs: 0 },
+  ];
+}
+
 describe('makeCharge', () => {
   it('keeps its items, exits and interrupts, and their components and fixed costs as typed arrays', () => {
-    const items = [
-      { component: COMPONENT.injection, fixedPs: 1_153.846153846154, perBytePs: 0 },
-      { component: COMPONENT.exits, fixedPs: 0.1, perBytePs: 0.5 },
-      { component: COMPONENT.injection, fixedPs: 0.2, perBytePs: 0 },
-    ];
+    const items = threeItems();
     const charge = makeCharge(items, 1, 2);
     expect(charge.items).toBe(items);
     expect([charge.exits, charge.interrupts]).toEqual([1, 2]);
@@ -29,11 +34,7 @@ describe('makeCharge', () => {
   });
 
   it('names the components it charges once each, sorted, and its figures in a key', () => {
-    const items = [
-      { component: COMPONENT.injection, fixedPs: 1_153.846153846154, perBytePs: 0 },
-      { component: COMPONENT.exits, fixedPs: 0.1, perBytePs: 0.5 },
-      { component: COMPONENT.injection, fixedPs: 0.2, perBytePs: 0 },
-    ];
+    const items = threeItems();
     const charge = makeCharge(items, 1, 2);
     expect(charge.components).toEqual([COMPONENT.exits, COMPONENT.injection].sort((a, b) => a - b));
     // Equal figures give equal keys, whatever objects hold them; any other figure another key.

@@ -2,36 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, startScenario } from '../../src/run/runScenario.js';
 import { ALL_MODES, frame, percent, runShort, shortConfig } from './scenarioRuns.js';
 
+/** Both directions, Poisson arrivals, IMIX frames, 60% load, 8 VMs: every path busy, 4 ms. */
+function mixedTraffic(mode: (typeof ALL_MODES)[number]) {
+  return shortConfig({
+    mode,
+    vms: { count: 8 },
+    workload: {
+      direction: 'bidir',
+      arrivals: 'poisson',
+      frame: { kind: 'imix' },
+      load: percent(60),
+      durationMs: 4,
+    },
+  });
+}
+
 describe('determinism', () => {
   it.each(ALL_MODES)('%s: the same config and seed give byte-identical results', (mode) => {
-    const config = shortConfig({
-      mode,
-      vms: { count: 8 },
-      workload: {
-        direction: 'bidir',
-        arrivals: 'poisson',
-        frame: { kind: 'imix' },
-        load: percent(60),
-        durationMs: 4,
-      },
-    });
+    const config = mixedTraffic(mode);
     const first = JSON.stringify(runScenario(config));
     const second = JSON.stringify(runScenario(config));
     expect(second).toBe(first);
   });
 
   it.each(ALL_MODES)('%s: a run in slices (as the CLI runs it) gives the byte-identical result', (mode) => {
-    const config = shortConfig({
-      mode,
-      vms: { count: 8 },
-      workload: {
-        direction: 'bidir',
-        arrivals: 'poisson',
-        frame: { kind: 'imix' },
-        load: percent(60),
-        durationMs: 4,
-      },
-    });
+    const config = mixedTraffic(mode);
     const run = startScenario(config);
     let slices = 1;
     // One step a slice: the shortest the engine takes (a chunk of a few thousand steps).

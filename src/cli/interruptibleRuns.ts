@@ -16,6 +16,8 @@ export interface InterruptibleRunSettings {
   readonly estimatedSeconds: number;
   /** Called as each run finishes, in order. */
   readonly onRunDone?: (index: number, result: RunResult) => void;
+  /** Called between the slices of a run, with how far it has got (0 to 1). */
+  readonly onRunProgress?: (index: number, fraction: number) => void;
 }
 
 export interface RunsOutcome {
@@ -48,6 +50,7 @@ export async function runInterruptibly(
           results[point] = result;
           settings.onRunDone?.(point, result);
         },
+        ...(settings.onRunProgress ? { onProgress: settings.onRunProgress } : {}),
       },
     );
   } finally {

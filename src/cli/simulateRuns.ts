@@ -38,6 +38,9 @@ export interface SimulateRunsSettings {
   readonly skippedChecks?: string;
 }
 
+/** A single run estimated at least this long gets a status line on a terminal (with how far it has got). */
+const STATUS_FOR_ONE_RUN_SECONDS = 1;
+
 /**
  * The runs of bench and run: refused up front when over `--max-packets` (src/cli/workGuard.ts),
  * progress on stderr (a status line on a terminal, a plain line per run when CI is set), and a
@@ -57,16 +60,26 @@ export async function simulateRuns(
   });
 
   const total = runs.length;
-  const statusLine = io.stderrIsTty && !inCi(io) && total > 1;
+  const estimatedSeconds = wallSeconds(estimate);
+  // On a terminal, a status line for several runs or a long one (a short one would only flash).
+  const statusLine =
+    io.stderrIsTty && !inCi(io) && (total > 1 || estimatedSeconds >= STATUS_FOR_ONE_RUN_SECONDS);
   const plainLines = inCi(io) && total > 1;
-  const announce = (index: number): void => {
+  let shownPercent = -1;
+  const announce = (index: number, fraction = 0): void => {
     const run = runs[index];
-    if (statusLine && run) io.stderr(`\rsimulating ${run.label} (${index + 1}/${total})…\u001b[K`);
+    if (!statusLine || !run) return;
+    const percent = Math.floor(fraction * 100);
+    if (fraction > 0 && percent === shownPercent) return;
+    shownPercent = percent;
+    const done = fraction > 0 ? ` ${percent}%` : '';
+    io.stderr(`\rsimulating ${run.label} (${index + 1}/${total})…${done}\u001b[K`);
   };
   announce(0);
   const outcome = await runInterruptibly(configs, {
     signals: settings.signals,
-    estimatedSeconds: wallSeconds(estimate),
+    estimatedSeconds,
+    onRunProgress: (index, fraction) => announce(index, fraction),
     onRunDone: (index, result) => {
       if (plainLines) {
         io.stderr(

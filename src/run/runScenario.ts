@@ -46,6 +46,8 @@ export interface ScenarioRun {
    * over. The result does not depend on how the run is sliced.
    */
   advance(steps: number): boolean;
+  /** How far the run has got: simulated time so far over its warm-up and duration, 0 to 1. */
+  readonly progress: number;
   /** The result of the run, once advance() has returned true. */
   finish(): RunResult;
 }
@@ -179,6 +181,9 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     advance(steps: number): boolean {
       if (!over) over = sim.runFor(steps);
       return over;
+    },
+    get progress(): number {
+      return over ? 1 : Math.min(1, sim.nowPs / windowEndPs);
     },
     finish(): RunResult {
       if (!over) throw new Error('finish() before the run is over');

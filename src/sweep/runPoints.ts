@@ -17,6 +17,8 @@ export interface RunPointsOptions {
   readonly jobs: number;
   /** Called as each point finishes, in completion order. */
   readonly onResult: (point: number, result: RunResult) => void;
+  /** Called between the slices of a point run in process, with how far it has got (0 to 1). */
+  readonly onProgress?: (point: number, fraction: number) => void;
   /**
    * Stops handing out points; points in flight are abandoned (workers terminated; a point in
    * process at the end of its current slice).
@@ -112,6 +114,7 @@ async function runInProcess(
       const startedMs = performance.now();
       if (run.advance(steps)) break;
       steps = nextSliceSteps(steps, performance.now() - startedMs);
+      options.onProgress?.(task.point, run.progress);
       await yieldToEventLoop();
       if (options.signal?.aborted) return stopped();
     }

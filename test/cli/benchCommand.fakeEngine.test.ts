@@ -5,9 +5,9 @@ import { makeRunResult } from '../report/runResultFixture.js';
 import { STACK_LINE, runCli } from './runCli.js';
 
 /** The CLI's own behaviour, with the engine replaced by a fixture so these tests pin the wiring only. */
-const { runScenarioMock } = vi.hoisted(() => ({ runScenarioMock: vi.fn() }));
+const { runScenarioMock, slicing } = vi.hoisted(() => ({ runScenarioMock: vi.fn(), slicing: { slices: 1 } }));
 vi.mock('../../src/run/runScenario.js', async () =>
-  (await import('../run/fakeEngine.js')).fakeEngineModule(runScenarioMock),
+  (await import('../run/fakeEngine.js')).fakeEngineModule(runScenarioMock, () => slicing.slices),
 );
 
 function configsRun(): ScenarioConfig[] {
@@ -15,6 +15,7 @@ function configsRun(): ScenarioConfig[] {
 }
 
 beforeEach(() => {
+  slicing.slices = 1;
   runScenarioMock.mockReset();
   runScenarioMock.mockImplementation((config: ScenarioConfig) =>
     makeRunResult({ mode: config.mode, vms: config.vms.count, config }),
@@ -112,5 +113,24 @@ describe('nicvirt bench (engine replaced)', () => {
     expect(tty.stderr).toContain('simulating sriov (6/6)');
     const pipe = await runCli(['bench', '--mode', 'all']);
     expect(pipe.stderr).toBe('');
+  });
+
+  it('shows how far one long run has got, between its slices, on a terminal only', async () => {
+    slicing.slices = 4;
+    // ~16 M frames: an estimate of seconds, so the one run gets a status line.
+    const long = ['bench', '--duration', '20000'];
+    const tty = await runCli(long, { stderrIsTty: true });
+    expect(tty.code).toBe(EXIT_OK);
+    const shown = tty.stderr.split('\r').filter(Boolean);
+    expect(shown).toEqual([
+      'simulating sriov (1/1)…\u001b[K',
+      'simulating sriov (1/1)… 25%\u001b[K',
+      'simulating sriov (1/1)… 50%\u001b[K',
+      'simulating sriov (1/1)… 75%\u001b[K',
+      '\u001b[K',
+    ]);
+    expect((await runCli(long)).stderr).toBe('');
+    // A short run gets none: it would only flash.
+    expect((await runCli(['bench'], { stderrIsTty: true })).stderr).toBe('');
   });
 });

@@ -29,9 +29,19 @@ describe('determinism', () => {
     const config = mixedTraffic(mode);
     const run = startScenario(config);
     let slices = 1;
+    const progress = [run.progress];
     // One step a slice: the shortest the engine takes (a chunk of a few thousand steps).
-    while (!run.advance(1)) slices++;
+    while (!run.advance(1)) {
+      slices++;
+      progress.push(run.progress);
+    }
     expect(slices).toBeGreaterThan(3);
+    // How far it has got: from 0, rising, short of 1 until it is over.
+    expect(progress[0]).toBe(0);
+    expect(progress.every((fraction, i) => fraction < 1 && (i === 0 || fraction > progress[i - 1]!))).toBe(
+      true,
+    );
+    expect(run.progress).toBe(1);
     expect(run.advance(1)).toBe(true); // over stays over
     expect(JSON.stringify(run.finish())).toBe(JSON.stringify(runScenario(config)));
   });

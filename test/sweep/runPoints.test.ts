@@ -95,8 +95,19 @@ describe('runPoints in process', () => {
       { point: 0, config: config(64, 4, 40) },
       { point: 1, config: config(1518, 3, 5) },
     ];
-    const outcome = await runPoints(tasks, { jobs: 1, onResult: () => undefined });
+    const progress: [number, number][] = [];
+    const outcome = await runPoints(tasks, {
+      jobs: 1,
+      onResult: () => undefined,
+      onProgress: (point, fraction) => progress.push([point, fraction]),
+    });
     expect(outcome.complete).toBe(true);
+    // Between the slices of the long point: how far it has got, rising, short of the end.
+    const first = progress.filter(([point]) => point === 0).map(([, fraction]) => fraction);
+    expect(first.length).toBeGreaterThan(0);
+    expect(
+      first.every((fraction, i) => fraction > 0 && fraction < 1 && (i === 0 || fraction >= first[i - 1]!)),
+    ).toBe(true);
     for (const task of tasks) {
       const whole = startScenario(task.config);
       whole.advance(Infinity);

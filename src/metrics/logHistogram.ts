@@ -91,34 +91,24 @@ export class LogHistogram {
 
   /** Value at quantile q in [0, 1]: the upper edge of the bucket holding the q-th value, capped at max. */
   quantile(q: number): number {
-    if (this.total === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * this.total));
-    let seen = 0;
-    const counts = this.counts;
-    for (let i = 0; i < counts.length; i++) {
-      seen += counts[i]!;
-      if (seen >= rank) return Math.min(this.upperEdgeOf(i), this.maxValue);
-    }
-    return this.maxValue;
+    return this.quantiles([q])[0]!;
   }
 
   /** quantile(q) of each of `qs` (ascending), in one pass over the buckets. */
   quantiles(qs: readonly number[]): number[] {
-    const values = new Array<number>(qs.length).fill(this.maxValue);
-    if (this.total === 0) return values.fill(0);
+    for (let k = 1; k < qs.length; k++) {
+      if (qs[k]! < qs[k - 1]!) throw new Error(`quantiles ${qs.join(', ')} are not ascending`);
+    }
+    const values = new Array<number>(qs.length).fill(this.total === 0 ? 0 : this.maxValue);
+    if (this.total === 0) return values;
     const counts = this.counts;
     let k = 0;
-    let rank = Math.max(1, Math.ceil(qs[0]! * this.total));
     let seen = 0;
     for (let i = 0; i < counts.length && k < qs.length; i++) {
       seen += counts[i]!;
-      while (k < qs.length && seen >= rank) {
-        values[k] = Math.min(this.upperEdgeOf(i), this.maxValue);
-        k++;
-        if (k < qs.length) {
-          if (qs[k]! < qs[k - 1]!) throw new Error(`quantiles ${qs.join(', ')} are not ascending`);
-          rank = Math.max(1, Math.ceil(qs[k]! * this.total));
-        }
+      // The rank of the q-th value: ceil(q · total), at least 1.
+      while (k < qs.length && seen >= Math.max(1, Math.ceil(qs[k]! * this.total))) {
+        values[k++] = Math.min(this.upperEdgeOf(i), this.maxValue);
       }
     }
     return values;

@@ -10,13 +10,18 @@ export interface CostItem {
 
 /** A cost item that carries its key, for one that is shared (CostModel hands out one per figures). */
 export function costItem(component: number, fixedPs: number, perBytePs: number): CostItem {
-  return { component, fixedPs, perBytePs, key: `${component}:${fixedPs}:${perBytePs}` };
+  return { component, fixedPs, perBytePs, key: figuresKey(component, fixedPs, perBytePs) };
 }
 
-/** `items`' figures as text, exactly (numbers print shortest round-trip): a key for equal figures. */
+/** One item's figures as text, exactly (numbers print shortest round-trip). */
+function figuresKey(component: number, fixedPs: number, perBytePs: number): string {
+  return `${component}:${fixedPs}:${perBytePs}`;
+}
+
+/** `items`' figures as text: a key for equal figures. */
 export function itemsKey(items: readonly CostItem[]): string {
   let key = '';
-  for (const item of items) key += `${item.key ?? `${item.component}:${item.fixedPs}:${item.perBytePs}`},`;
+  for (const item of items) key += `${item.key ?? figuresKey(item.component, item.fixedPs, item.perBytePs)},`;
   return key;
 }
 

@@ -101,15 +101,14 @@ export class LogHistogram {
     }
     const values = new Array<number>(qs.length).fill(this.total === 0 ? 0 : this.maxValue);
     if (this.total === 0) return values;
+    // The rank of the q-th value: ceil(q · total), at least 1.
+    const ranks = qs.map((q) => Math.max(1, Math.ceil(q * this.total)));
     const counts = this.counts;
     let k = 0;
     let seen = 0;
     for (let i = 0; i < counts.length && k < qs.length; i++) {
       seen += counts[i]!;
-      // The rank of the q-th value: ceil(q · total), at least 1.
-      while (k < qs.length && seen >= Math.max(1, Math.ceil(qs[k]! * this.total))) {
-        values[k++] = Math.min(this.upperEdgeOf(i), this.maxValue);
-      }
+      while (k < qs.length && seen >= ranks[k]!) values[k++] = Math.min(this.upperEdgeOf(i), this.maxValue);
     }
     return values;
   }

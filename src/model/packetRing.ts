@@ -1,3 +1,5 @@
+import type { RingArena, RingBlock } from './ringArena.js';
+
 /** A frame in a ring or a poll's batch is FRAME_FIELDS numbers: these offsets from its base. */
 export const FRAME_GEN_PS = 0;
 /** When the holder's consumer may see the frame (a ring), or when its processing ends (a batch). */
@@ -36,7 +38,9 @@ const INITIAL_SLOTS = 8;
  * The fields are public so a poll can walk the ring in a local loop: `head` is the oldest slot,
  * `size` the frames held, `mask` the wrap of the slot index (the slots are a power of two; slot
  * s starts at `s * FRAME_FIELDS`). The slots start few and double up to the ring's capacity as
- * frames pile up, so a ring's memory follows the frames it has held, not its size.
+ * frames pile up, so a ring's memory follows the frames it has held, not its size. A ring built
+ * with an arena (every ring of a simulated host: see RingArena) takes its slots from it and gives
+ * the old ones back as it grows; one without allocates arrays of its own.
  */
 export class PacketRing {
   /** Frames the ring holds at most (what the modelled ring or backlog holds). */
@@ -46,12 +50,17 @@ export class PacketRing {
   mask: number = 0;
   head = 0;
   size = 0;
+  private readonly arena: RingArena | null;
+  /** The arena's block `frames` is, or null for an array of the ring's own. */
+  private block: RingBlock | null;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, arena?: RingArena) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ring capacity ${capacity}`);
     this.capacity = capacity;
+    this.arena = arena ?? null;
     const slots = slotCount(Math.min(capacity, INITIAL_SLOTS));
-    this.frames = new Float64Array(slots * FRAME_FIELDS);
+    this.block = this.arena === null ? null : this.arena.allocate(slots);
+    this.frames = this.block === null ? new Float64Array(slots * FRAME_FIELDS) : this.block.frames;
     this.mask = slots - 1;
   }
 
@@ -100,13 +109,16 @@ export class PacketRing {
    */
   private grow(): void {
     const slots = Math.min(2 * (this.mask + 1), slotCount(this.capacity));
-    const frames = new Float64Array(slots * FRAME_FIELDS);
+    const block = this.arena === null ? null : this.arena.allocate(slots);
+    const frames = block === null ? new Float64Array(slots * FRAME_FIELDS) : block.frames;
     // Every slot is taken: the frames are the slots from the head to the end, then those before it.
     // Two block copies (a copy per frame cost a subarray each: hundreds of rings grow in every run).
     const old = this.frames;
     const headAt = this.head * FRAME_FIELDS;
     frames.set(old.subarray(headAt));
     frames.set(old.subarray(0, headAt), old.length - headAt);
+    if (this.arena !== null && this.block !== null) this.arena.release(this.block);
+    this.block = block;
     this.frames = frames;
     this.mask = slots - 1;
     this.head = 0;

@@ -16,6 +16,7 @@ import {
   PacketRing,
 } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
+import type { RingArena } from './ringArena.js';
 
 /** Interrupt moderation of one vector. */
 export interface Moderation {
@@ -130,13 +131,14 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private readonly producerList: (Poller | null)[] = [];
   private static nextMark = 1;
 
-  constructor(sim: Simulator, recorder: Recorder, spec: PollerSpec) {
+  /** `arena`: where its ring keeps its frames (one per simulated host); none, arrays of the ring's own. */
+  constructor(sim: Simulator, recorder: Recorder, spec: PollerSpec, arena?: RingArena) {
     this.sim = sim;
     this.clock = sim;
     this.recorder = recorder;
     this.name = spec.name;
     this.core = spec.core;
-    this.ring = new PacketRing(spec.ringCapacity);
+    this.ring = new PacketRing(spec.ringCapacity, arena);
     this.signal = spec.signal;
     this.routeByVm = Array.isArray(spec.output);
     this.sinks = Array.isArray(spec.output)

@@ -6,6 +6,7 @@ import type { CpuCore } from '../model/cpuCore.js';
 import type { DeliverySink } from '../model/deliverySink.js';
 import type { NicTxPort } from '../model/nicPorts.js';
 import type { PacketSink } from '../model/packetSink.js';
+import type { RingArena } from '../model/ringArena.js';
 import { Poller, type PollerSpec } from '../model/poller.js';
 import type { Moderation } from '../model/poller.js';
 import type { VmPlacement } from '../scenario/placeVms.js';
@@ -18,6 +19,8 @@ export interface HostBuild {
   readonly placement: VmPlacement;
   readonly sim: Simulator;
   readonly recorder: Recorder;
+  /** Where every poller's ring keeps its frames. */
+  readonly rings: RingArena;
   readonly cost: CostModel;
   readonly hostCores: readonly CpuCore[];
   /** The core each VM's (first) vCPU is pinned to, by VM. */
@@ -39,7 +42,7 @@ export interface ModeTopology {
 }
 
 export function newPoller(b: HostBuild, spec: PollerSpec): Poller {
-  return new Poller(b.sim, b.recorder, spec);
+  return new Poller(b.sim, b.recorder, spec, b.rings);
 }
 
 /** No moderation: the consumer is woken as soon as work is there (virtio notifications, syscalls). */

@@ -8,6 +8,7 @@ import { FifoStage } from '../model/fifoStage.js';
 import { NicRxPort, NicTxPort } from '../model/nicPorts.js';
 import { Poller } from '../model/poller.js';
 import { iotlbMisses, PcieTiming } from '../model/pcieLink.js';
+import { RingArena } from '../model/ringArena.js';
 import type { HostBuild } from '../modes/hostBuild.js';
 import { MODE_BUILDERS } from '../modes/modeBuilders.js';
 import { nicQueuesInUse, placeVms, type VmPlacement } from '../scenario/placeVms.js';
@@ -116,6 +117,7 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     placement,
     sim,
     recorder,
+    rings: new RingArena(),
     cost,
     hostCores,
     vcpuCores,

@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// V8's flags first, before the CLI's modules load: loading them allocates enough to grow the young
+// generation, which never shrinks again (see tuneV8ForSimulation).
+import { tuneV8ForSimulation } from '../dist/cli/v8Tuning.js';
+
+tuneV8ForSimulation();
+const { main } = await import('../dist/cli/main.js');
 
 main(process.argv).then(
   (code) => {

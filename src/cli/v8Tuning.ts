@@ -31,8 +31,10 @@ const OSR = '--no-use-osr';
  * of the run's peak RSS (native at 64 B in both directions, 120 -> 92 MB in process). Measured as
  * fast (main-thread CPU, alternating fresh processes: VMQ at 1518 B, emulated at 256 VMs, SR-IOV
  * and VMQ at 64 B, paravirt, within each other's noise). Its maximum can only be set at start-up,
- * but its growth factor is read when it would grow. Worker threads get the same from their
- * resource limits (see sweep/runPoints.ts).
+ * but its growth factor is read when it would grow, and a grown young generation never shrinks, so
+ * bin/nicvirt.js sets the flags before it loads the CLI, whose loading alone grew it to 8 MB (4096
+ * VMs, emulated at 64 B both ways: 149 -> 142 MB peak RSS of the CLI). Worker threads get the same
+ * from their resource limits (see sweep/runPoints.ts).
  */
 const YOUNG_GENERATION = '--semi-space-growth-factor=1';
 

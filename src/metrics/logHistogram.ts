@@ -58,11 +58,12 @@ export class LogHistogram {
 
   /**
    * record(value) here, and count it in the bucket of a coarser histogram (fewer sub-bucket bits)
-   * kept as plain counts at `into[offset …]`, finding the bucket once: every bucket of this
-   * histogram lies inside one bucket of the coarser one, which `foldMap` (from
-   * coarser.foldMapFrom(this)) names. Returns the value as counted (the caller keeps the coarser
-   * one's maximum). A run's per-VM histograms are such counts in one array: a frame's delivery
-   * then touches its VM's bucket and nothing else of the VM's.
+   * kept as plain counts in `into`, finding the bucket once: every bucket of this histogram lies
+   * inside one bucket of the coarser one, which `foldMap` (from coarser.foldMapFrom(this)) names,
+   * and the count goes to `into[offset + foldMap[bucket]]` (so a foldMap scaled by a stride lays the
+   * coarser buckets out strided). Returns the value as counted (the caller keeps the coarser one's
+   * maximum). A run's per-VM histograms are such counts in one array: a frame's delivery then
+   * touches its VM's bucket and nothing else of the VM's.
    */
   recordFolded(value: number, into: Uint32Array, offset: number, foldMap: Int32Array): number {
     const v = clampValue(value);

@@ -849,6 +849,9 @@ function cliPeakRss(lines) {
 
 /** The CLI as bin/nicvirt.js runs it, with `argv`; then its exit code and this process's peak RSS, on fd 3. */
 async function runCliChild(argv) {
+  // As bin/nicvirt.js: V8's flags before the CLI's modules load.
+  const { tuneV8ForSimulation } = await import('../dist/cli/v8Tuning.js');
+  tuneV8ForSimulation();
   const { main } = await import('../dist/cli/main.js');
   const exitCode = await main([process.execPath, 'nicvirt', ...argv]);
   writeFileSync(3, JSON.stringify({ exitCode, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -1,8 +1,14 @@
 import { FRAME_FIELDS } from './packetRing.js';
 
-/** Slots in one chunk of the arena, as a power of two: 2^14 slots of FRAME_FIELDS numbers, 384 KiB. */
+/** Slots in the arena's largest chunks, as a power of two: 2^14 slots of FRAME_FIELDS numbers, 384 KiB. */
 const CHUNK_ORDER = 14;
 const CHUNK_SLOTS = 1 << CHUNK_ORDER;
+/**
+ * Its first chunk's order (2^10 slots, 24 KiB); each further chunk is twice the one before, up to
+ * CHUNK_ORDER. A 32-VM host's rings start in ~1,000 slots: a first chunk of 384 KiB was a zero-fill
+ * of that much (and as many cache lines evicted) in every short run's set-up.
+ */
+const FIRST_CHUNK_ORDER = 10;
 
 /** A block of slots the arena handed out: its view, and where it starts (to give it back). */
 export interface RingBlock {
@@ -13,8 +19,8 @@ export interface RingBlock {
 }
 
 /**
- * Where the rings of one simulated host keep their frames: a buddy allocator over a few large
- * chunks. A ring starts small and doubles as frames pile up (PacketRing); each doubling used to
+ * Where the rings of one simulated host keep their frames: a buddy allocator over chunks that
+ * double in size as it needs more, up to 384 KiB. A ring starts small and doubles as frames pile up (PacketRing); each doubling used to
  * leave its old Float64Array to the garbage collector, and at thousands of rings that was tens of
  * MB: the old arrays of rings promoted to the old generation wait for a full collection, and the
  * small blocks they free are scattered through the C heap, which cannot hand them out again as the
@@ -27,18 +33,22 @@ export interface RingBlock {
  * once. Chunks are zero-filled allocations the kernel maps a page at a time as they are touched,
  * so an arena costs the pages its rings have used, not its chunks' size.
  *
- * Blocks are powers of two slots, at most a chunk; a larger request gets an array of its own, which
+ * Blocks are powers of two slots, at most CHUNK_SLOTS; a larger request gets an array of its own, which
  * release() leaves to the garbage collector. Which free block an allocation takes depends only on
  * the order of the requests, so a run's layout (never its results) is the same every time.
  */
 export class RingArena {
+  /** Chunk i holds the slots from i × CHUNK_SLOTS, 2^chunkOrders[i] of them (the rest of its span is unused). */
   private readonly chunks: Float64Array[] = [];
+  private readonly chunkOrders: number[] = [];
+  /** Slots the arena's chunks hold in all. */
+  private slots = 0;
   /** Free blocks by order (a block of order k is 2^k slots), by first slot, oldest first. */
   private readonly free: Set<number>[] = Array.from({ length: CHUNK_ORDER + 1 }, () => new Set());
 
   /** Slots the arena's chunks hold in all (for tests and measurements). */
   get chunkSlots(): number {
-    return this.chunks.length * CHUNK_SLOTS;
+    return this.slots;
   }
 
   /** A block of `slots` slots (a power of two, at least 1), from a free block or a new chunk. */
@@ -49,9 +59,12 @@ export class RingArena {
     while (found <= CHUNK_ORDER && this.free[found]!.size === 0) found++;
     let start: number;
     if (found > CHUNK_ORDER) {
+      // A new chunk, twice the last one (or as large as the block), taken whole as a free block.
+      found = Math.max(order, Math.min(CHUNK_ORDER, FIRST_CHUNK_ORDER + this.chunks.length));
       start = this.chunks.length * CHUNK_SLOTS;
-      this.chunks.push(new Float64Array(CHUNK_SLOTS * FRAME_FIELDS));
-      found = CHUNK_ORDER;
+      this.chunks.push(new Float64Array((1 << found) * FRAME_FIELDS));
+      this.chunkOrders.push(found);
+      this.slots += 1 << found;
     } else {
       const blocks = this.free[found]!;
       start = blocks.values().next().value as number;
@@ -72,7 +85,8 @@ export class RingArena {
     if (block.start < 0) return;
     let start = block.start;
     let order = orderOf(block.frames.length / FRAME_FIELDS);
-    while (order < CHUNK_ORDER) {
+    const chunkOrder = this.chunkOrders[Math.floor(start / CHUNK_SLOTS)]!;
+    while (order < chunkOrder) {
       const buddy = start ^ (1 << order);
       const blocks = this.free[order]!;
       if (!blocks.has(buddy)) break;

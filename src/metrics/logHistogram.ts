@@ -114,6 +114,14 @@ export class LogHistogram {
     return values;
   }
 
+  /** The first bucket holding a value, or -1 when the histogram is empty. */
+  firstUsedBucket(): number {
+    if (this.total === 0) return -1;
+    const counts = this.counts;
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) return i;
+    return -1;
+  }
+
   private indexOf(v: number): number {
     if (v < this.subBucketCount) return v;
     const msb = 31 - Math.clz32(v);
@@ -129,7 +137,8 @@ export class LogHistogram {
     return sub * 2 ** shift;
   }
 
-  private upperEdgeOf(index: number): number {
+  /** The largest value bucket `index` holds. */
+  upperEdgeOf(index: number): number {
     if (index < this.subBucketCount) return index;
     const offset = index - this.subBucketCount;
     const shift = Math.floor(offset / this.halfCount) + 1;

@@ -46,6 +46,13 @@ function vmBucketOf(): Int32Array {
   return vmBucketOfRunBucket;
 }
 
+/** An empty per-VM histogram, for its buckets' edges. */
+let vmLatencyShapeHistogram: LogHistogram | undefined;
+function vmLatencyShape(): LogHistogram {
+  vmLatencyShapeHistogram ??= new LogHistogram(VM_LATENCY_BITS);
+  return vmLatencyShapeHistogram;
+}
+
 /**
  * vmBucketOf() scaled by a run's VM count, where VM 0's bucket is in Recorder.vmLatencyCounts;
  * kept for the last VM count asked for (3,456 multiplications were ~10% of a 32-VM set-up).
@@ -182,6 +189,65 @@ export class Recorder {
       this.vmCounts[vm * VM_FIELDS + VM_LATENCY_MAX_NS]!,
       this.vmCounts[vm * VM_FIELDS + VM_DELIVERED_FRAMES]!,
     );
+  }
+
+  /**
+   * Every VM's latency (ns) at each of `qs` (ascending), as vmLatencyNs(vm).quantiles(qs) gives
+   * them: `[vm * qs.length + k]`. In one pass over the buckets, by bucket as they lie, from the
+   * lowest one any frame used (the run's histogram knows it) to where every VM has its quantiles:
+   * a run's summary at 256 VMs spent 0.8 ms copying each VM's 928 buckets out and walking them.
+   */
+  vmLatencyQuantilesNs(qs: readonly number[]): Float64Array {
+    for (let k = 1; k < qs.length; k++) {
+      if (qs[k]! < qs[k - 1]!) throw new Error(`quantiles ${qs.join(', ')} are not ascending`);
+    }
+    const vmCount = this.vmCount;
+    const qCount = qs.length;
+    const values = new Float64Array(vmCount * qCount);
+    // Per VM: the rank of each quantile's value (ceil(q · total), at least 1), the frames seen so
+    // far, the next quantile to find; an empty VM's quantiles are 0, the rest start at its max.
+    const ranks = new Float64Array(vmCount * qCount);
+    const seen = new Float64Array(vmCount);
+    const next = new Int32Array(vmCount);
+    let pending = 0;
+    for (let vm = 0; vm < vmCount; vm++) {
+      const total = this.vmCounts[vm * VM_FIELDS + VM_DELIVERED_FRAMES]!;
+      const max = this.vmCounts[vm * VM_FIELDS + VM_LATENCY_MAX_NS]!;
+      if (total === 0 || qCount === 0) {
+        next[vm] = qCount;
+        continue;
+      }
+      pending++;
+      for (let k = 0; k < qCount; k++) {
+        values[vm * qCount + k] = max;
+        ranks[vm * qCount + k] = Math.max(1, Math.ceil(qs[k]! * total));
+      }
+    }
+    const first = this.latencyNs.firstUsedBucket();
+    if (first < 0) return values;
+    const shape = vmLatencyShape();
+    const all = this.vmLatencyCounts;
+    const buckets = this.vmLatencyBuckets;
+    for (let bucket = vmBucketOf()[first]!; bucket < buckets && pending > 0; bucket++) {
+      const row = bucket * vmCount;
+      const upperEdge = shape.upperEdgeOf(bucket);
+      for (let vm = 0; vm < vmCount; vm++) {
+        const count = all[row + vm]!;
+        if (count === 0) continue;
+        const total = (seen[vm]! += count);
+        let k = next[vm]!;
+        if (k === qCount) continue;
+        const at = vm * qCount;
+        while (k < qCount && total >= ranks[at + k]!) {
+          const max = this.vmCounts[vm * VM_FIELDS + VM_LATENCY_MAX_NS]!;
+          values[at + k] = upperEdge < max ? upperEdge : max;
+          k++;
+        }
+        next[vm] = k;
+        if (k === qCount) pending--;
+      }
+    }
+    return values;
   }
 
   /** Busy ps in the window per component, summed over resources in resource order. */

@@ -69,13 +69,22 @@ export function assignClocks(sim: Simulator, cores: readonly CpuCore[]): number[
     // cycle, which has no root, at the core where it overflows. Then the rules are settled again.
     ranks.fill(0);
     for (let i = 0; i < count; i++) if (lazy[i]) ranks[i] = 1;
+    // Up to MAX_RANK + 1 passes, each in core order; a pass that changes no rank leaves the next
+    // one nothing to change, so the passes stop there (chains are short: 8 passes over every core
+    // were half of a 256-VM host's clock assignment).
     let overflow = -1;
-    for (let pass = 0; pass <= MAX_RANK && overflow < 0; pass++) {
+    let changed = true;
+    for (let pass = 0; pass <= MAX_RANK && overflow < 0 && changed; pass++) {
+      changed = false;
       for (let i = 0; i < count && overflow < 0; i++) {
         if (!lazy[i]) continue;
         const feeder = lazyFeeder(i, lazy, upstream);
-        ranks[i] = feeder < 0 ? 1 : ranks[feeder]! + 1;
-        if (ranks[i]! > MAX_RANK) overflow = i;
+        const rank = feeder < 0 ? 1 : ranks[feeder]! + 1;
+        if (rank !== ranks[i]) {
+          ranks[i] = rank;
+          changed = true;
+        }
+        if (rank > MAX_RANK) overflow = i;
       }
     }
     if (overflow < 0) break;
@@ -118,9 +127,11 @@ function settle(
     }
     for (let d = 0; d < lazy.length; d++) {
       if (!lazy[d]) continue;
-      const feeders = [...upstream[d]!].filter((u) => lazy[u]);
-      if (feeders.length === 0) continue;
-      if (feeders.length > 1 || fedFromOutside[d] || upstream[d]!.size > 1) {
+      const feeders = upstream[d]!;
+      let lazyFeeders = 0;
+      for (const u of feeders) if (lazy[u]) lazyFeeders++;
+      if (lazyFeeders === 0) continue;
+      if (lazyFeeders > 1 || fedFromOutside[d] || feeders.size > 1) {
         for (const u of feeders) lazy[u] = false;
         changed = true;
       }

@@ -16,7 +16,10 @@ function expectWellFormed(result: RunResult): void {
   expect(p50 <= p90 && p90 <= p99 && p99 <= p999 && p999 <= max).toBe(true);
   expect(result.utilization.length).toBeLessThanOrEqual(8);
   for (let i = 1; i < result.utilization.length; i++) {
-    expect(result.utilization[i]!.utilization).toBeLessThanOrEqual(result.utilization[i - 1]!.utilization);
+    const [before, row] = [result.utilization[i - 1]!, result.utilization[i]!];
+    expect(row.utilization).toBeLessThanOrEqual(before.utilization);
+    // Ties in the order of the names' code units, whatever the machine's locale.
+    if (row.utilization === before.utilization) expect(before.name < row.name, row.name).toBe(true);
   }
   for (const row of result.utilization) expect(row.utilization).toBeLessThanOrEqual(1.001);
   const componentSum = CPU_COMPONENTS.reduce((sum, c) => sum + result.cpu.byComponent[c], 0);
@@ -29,6 +32,24 @@ function expectWellFormed(result: RunResult): void {
 }
 
 describe('runScenario results', () => {
+  it('lists resources that tie on utilization by name, in code-unit order (the same in every locale)', () => {
+    // Twelve VMs at CBR, a VF each: every vCPU does the same work.
+    const result = runShort({ mode: 'sriov', vms: { count: 12 }, workload: { frame: frame(1518) } });
+    const vcpus = result.utilization.filter((row) => row.name.startsWith('vCPU'));
+    expect(vcpus.length).toBeGreaterThan(4);
+    expect(new Set(vcpus.map((row) => row.utilization)).size).toBe(1);
+    expect(vcpus.map((row) => row.name)).toEqual(
+      [
+        'vCPU of VM 0',
+        'vCPU of VM 1',
+        'vCPU of VM 10',
+        'vCPU of VM 11',
+        'vCPU of VM 2',
+        'vCPU of VM 3',
+      ].slice(0, vcpus.length),
+    );
+  });
+
   it.each(ALL_MODES)('%s: every figure is finite and consistent', (mode) => {
     const result = runShort({
       mode,

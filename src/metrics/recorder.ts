@@ -108,7 +108,7 @@ export class Recorder {
    * Every VM's latency histogram as plain counts, by bucket and then by VM: bucket b of VM v at
    * `b * vmCount + v` (read them with vmLatencyNs); a VM's largest value is in its record, its
    * total is its delivered frames. By bucket, not VM after VM, so the buckets of latencies no frame
-   * had (most of the ~900, from 1 ns to hours) are pages never written, which the kernel never
+   * had (most of the 928, which span 0 ns to 4.3 s) are pages never written, which the kernel never
    * maps. At 4096 VMs the array is 14.5 MB, and VM after VM every page of it had some VM's buckets
    * in use: by bucket, emulated at 64 B both ways peaked at 149 instead of 153 MB.
    */
@@ -194,8 +194,9 @@ export class Recorder {
   /**
    * Every VM's latency (ns) at each of `qs` (ascending), as vmLatencyNs(vm).quantiles(qs) gives
    * them: `[vm * qs.length + k]`. In one pass over the buckets, by bucket as they lie, from the
-   * lowest one any frame used (the run's histogram knows it) to where every VM has its quantiles:
-   * a run's summary at 256 VMs spent 0.8 ms copying each VM's 928 buckets out and walking them.
+   * lowest one any frame used (the run's histogram knows it) to where every VM has its quantiles.
+   * Copying each VM's 928 buckets out and walking them was a third of a 256-VM run's summary (CPU
+   * profile, paravirt).
    */
   vmLatencyQuantilesNs(qs: readonly number[]): Float64Array {
     for (let k = 1; k < qs.length; k++) {

@@ -28,6 +28,8 @@ export interface RunSummaryInput {
 }
 
 const UTILIZATION_ROWS = 8;
+/** The quantiles each VM's latency is reported at: p50 and p99. */
+const VM_QUANTILES = [0.5, 0.99] as const;
 
 /** Turn what the recorder saw into the plain RunResult (all figures finite). */
 export function summarizeRun(input: RunSummaryInput): RunResult {
@@ -62,12 +64,12 @@ export function summarizeRun(input: RunSummaryInput): RunResult {
     .sort((a, b) => b.utilization - a.utilization || byCodeUnits(a.name, b.name));
 
   const perVm: PerVmResult[] = [];
-  const vmQuantilesNs = recorder.vmLatencyQuantilesNs([0.5, 0.99]);
+  const vmQuantilesNs = recorder.vmLatencyQuantilesNs(VM_QUANTILES);
   for (let vm = 0; vm < recorder.vmCount; vm++) {
     const totals = recorder.vmTotals(vm);
     const offeredFrames = totals.offeredFrames;
-    const vmP50Ns = vmQuantilesNs[2 * vm];
-    const vmP99Ns = vmQuantilesNs[2 * vm + 1];
+    const vmP50Ns = vmQuantilesNs[vm * VM_QUANTILES.length];
+    const vmP99Ns = vmQuantilesNs[vm * VM_QUANTILES.length + 1];
     perVm.push({
       vm,
       path: placement.vmPath[vm]!,

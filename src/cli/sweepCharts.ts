@@ -16,19 +16,6 @@ export interface SweepChartSettings {
   readonly reportPath?: string;
 }
 
-/** `--chart` and `--report <file>` for commands that produce a sweep. */
-export function addSweepChartOptions(command: Command): Command {
-  return command
-    .option(
-      '--chart',
-      'draw delivered throughput vs VMs per mode under the table (a line chart in the terminal)',
-    )
-    .option(
-      '--report <file>',
-      'also write a self-contained HTML report with charts to FILE (as nicvirt report -o)',
-    );
-}
-
 /**
  * Read and check --chart and --report. The chart goes to stdout, so it needs the table there (or
  * the data in --output FILE): it would corrupt JSON, NDJSON or CSV on stdout.

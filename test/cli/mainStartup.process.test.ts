@@ -8,8 +8,8 @@ import { buildCliForTest, runBuiltCli } from '../sweep/builtCli.js';
 /**
  * What the CLI loads before it knows the command: every command's module is imported at start-up,
  * so packages only some commands need (zod and yaml for scenario and result files) are imported
- * where they are used. This runs the built CLI with a module hook that logs every package it
- * resolves.
+ * where they are used, and so is the work of every command but bench and run. This runs the built
+ * CLI with a module hook that logs every specifier it resolves.
  */
 let cli = '';
 let work = '';
@@ -18,7 +18,7 @@ const HOOKS = `import { appendFileSync } from 'node:fs';
 let log = '';
 export async function initialize(data) { log = data.log; }
 export async function resolve(specifier, context, next) {
-  if (!/^(\\.|\\/|node:|file:|data:)/.test(specifier)) appendFileSync(log, specifier + '\\n');
+  appendFileSync(log, specifier + '\\n');
   return next(specifier, context);
 }`;
 
@@ -39,6 +39,12 @@ afterAll(() => {
 
 /** The packages a run of the CLI with `args` resolved. */
 async function packagesLoaded(args: readonly string[], name: string): Promise<string[]> {
+  const loaded = await specifiersLoaded(args, name);
+  return loaded.filter((specifier) => !/^(\.|\/|node:|file:|data:)/.test(specifier));
+}
+
+/** Every specifier a run of the CLI with `args` resolved. */
+async function specifiersLoaded(args: readonly string[], name: string): Promise<string[]> {
   const log = join(work, `${name}.log`);
   writeFileSync(log, '');
   const run = await runBuiltCli(cli, args, {
@@ -62,5 +68,28 @@ describe('CLI start-up', () => {
 
   it('loads them for the commands that need them', async () => {
     expect(await packagesLoaded(['schema'], 'schema')).toContain('zod');
+  }, 30_000);
+
+  it("loads the other commands' work only when they run", async () => {
+    const lazy = [
+      './runSweep.js',
+      './runRfc2544.js',
+      './runCompare.js',
+      './runMerge.js',
+      './drawReport.js',
+      './validateModel.js',
+    ];
+    const bench = await specifiersLoaded(
+      ['bench', '--mode', 'sriov', '--vms', '2', '--duration', '1ms'],
+      'lazy',
+    );
+    expect(bench).toContain('./benchCommand.js');
+    for (const module of lazy) expect(bench, module).not.toContain(module);
+    const sweep = await specifiersLoaded(
+      ['sweep', '--modes', 'sriov', '--vms', '1', '--duration', '1ms', '--jobs', '1', '--format', 'json'],
+      'sweep',
+    );
+    expect(sweep).toContain('./runSweep.js');
+    expect(sweep).not.toContain('./runRfc2544.js');
   }, 30_000);
 });

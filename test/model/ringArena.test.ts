@@ -89,6 +89,19 @@ describe('RingArena', () => {
 });
 
 describe('PacketRing in an arena', () => {
+  it('grows past the largest chunk into arrays of its own and keeps every frame in order', () => {
+    const arena = new RingArena();
+    const ring = new PacketRing(3 * CHUNK_SLOTS, arena);
+    for (let i = 0; i < 3 * CHUNK_SLOTS; i++) ring.push(i, 64, i % 3, 2 * i);
+    expect(ring.mask + 1).toBe(4 * CHUNK_SLOTS);
+    for (const i of [0, CHUNK_SLOTS - 1, CHUNK_SLOTS, 3 * CHUNK_SLOTS - 1])
+      expect(ring.readyAt(i)).toBe(2 * i);
+    // The arena's blocks it grew out of are free again: a chunk-sized block needs no new chunk.
+    const slots = arena.chunkSlots;
+    arena.allocate(CHUNK_SLOTS);
+    expect(arena.chunkSlots).toBe(slots);
+  });
+
   it('holds the same frames in the same order as a ring of its own, however pushes and takes mix', () => {
     const op = fc.oneof(fc.constant('push' as const), fc.constant('shift' as const));
     fc.assert(

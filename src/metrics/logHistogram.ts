@@ -95,15 +95,24 @@ export class LogHistogram {
     return this.quantiles([q])[0]!;
   }
 
-  /** quantile(q) of each of `qs` (ascending), in one pass over the buckets. */
-  quantiles(qs: readonly number[]): number[] {
+  /** Throws unless `qs` ascend (a walk over the buckets finds them in order). */
+  static checkAscending(qs: readonly number[]): void {
     for (let k = 1; k < qs.length; k++) {
       if (qs[k]! < qs[k - 1]!) throw new Error(`quantiles ${qs.join(', ')} are not ascending`);
     }
+  }
+
+  /** The rank of the q-th value of `total`: ceil(q · total), at least 1. */
+  static rankOf(q: number, total: number): number {
+    return Math.max(1, Math.ceil(q * total));
+  }
+
+  /** quantile(q) of each of `qs` (ascending), in one pass over the buckets. */
+  quantiles(qs: readonly number[]): number[] {
+    LogHistogram.checkAscending(qs);
     const values = new Array<number>(qs.length).fill(this.total === 0 ? 0 : this.maxValue);
     if (this.total === 0) return values;
-    // The rank of the q-th value: ceil(q · total), at least 1.
-    const ranks = qs.map((q) => Math.max(1, Math.ceil(q * this.total)));
+    const ranks = qs.map((q) => LogHistogram.rankOf(q, this.total));
     const counts = this.counts;
     let k = 0;
     let seen = 0;

@@ -199,14 +199,12 @@ export class Recorder {
    * profile, paravirt).
    */
   vmLatencyQuantilesNs(qs: readonly number[]): Float64Array {
-    for (let k = 1; k < qs.length; k++) {
-      if (qs[k]! < qs[k - 1]!) throw new Error(`quantiles ${qs.join(', ')} are not ascending`);
-    }
+    LogHistogram.checkAscending(qs);
     const vmCount = this.vmCount;
     const qCount = qs.length;
     const values = new Float64Array(vmCount * qCount);
-    // Per VM: the rank of each quantile's value (ceil(q · total), at least 1), the frames seen so
-    // far, the next quantile to find; an empty VM's quantiles are 0, the rest start at its max.
+    // Per VM: the rank of each quantile's value, the frames seen so far, the next quantile to find;
+    // an empty VM's quantiles are 0, the rest start at its max (which also caps each bucket's edge).
     const ranks = new Float64Array(vmCount * qCount);
     const seen = new Float64Array(vmCount);
     const next = new Int32Array(vmCount);
@@ -221,7 +219,7 @@ export class Recorder {
       pending++;
       for (let k = 0; k < qCount; k++) {
         values[vm * qCount + k] = max;
-        ranks[vm * qCount + k] = Math.max(1, Math.ceil(qs[k]! * total));
+        ranks[vm * qCount + k] = LogHistogram.rankOf(qs[k]!, total);
       }
     }
     const first = this.latencyNs.firstUsedBucket();
@@ -235,14 +233,12 @@ export class Recorder {
       for (let vm = 0; vm < vmCount; vm++) {
         const count = all[row + vm]!;
         if (count === 0) continue;
-        const total = (seen[vm]! += count);
         let k = next[vm]!;
         if (k === qCount) continue;
+        const total = (seen[vm]! += count);
         const at = vm * qCount;
-        while (k < qCount && total >= ranks[at + k]!) {
-          const max = this.vmCounts[vm * VM_FIELDS + VM_LATENCY_MAX_NS]!;
-          values[at + k] = upperEdge < max ? upperEdge : max;
-          k++;
+        for (; k < qCount && total >= ranks[at + k]!; k++) {
+          if (upperEdge < values[at + k]!) values[at + k] = upperEdge;
         }
         next[vm] = k;
         if (k === qCount) pending--;

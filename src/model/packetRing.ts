@@ -51,16 +51,16 @@ export class PacketRing {
   head = 0;
   size = 0;
   private readonly arena: RingArena | null;
-  /** The arena's block `frames` is, or null for an array of the ring's own. */
-  private block: RingBlock | null;
+  /** The block `frames` is: the arena's, or (start -1) an array of the ring's own. */
+  private block: RingBlock;
 
   constructor(capacity: number, arena?: RingArena) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ring capacity ${capacity}`);
     this.capacity = capacity;
     this.arena = arena ?? null;
     const slots = slotCount(Math.min(capacity, INITIAL_SLOTS));
-    this.block = this.arena === null ? null : this.arena.allocate(slots);
-    this.frames = this.block === null ? new Float64Array(slots * FRAME_FIELDS) : this.block.frames;
+    this.block = this.takeSlots(slots);
+    this.frames = this.block.frames;
     this.mask = slots - 1;
   }
 
@@ -109,19 +109,25 @@ export class PacketRing {
    */
   private grow(): void {
     const slots = Math.min(2 * (this.mask + 1), slotCount(this.capacity));
-    const block = this.arena === null ? null : this.arena.allocate(slots);
-    const frames = block === null ? new Float64Array(slots * FRAME_FIELDS) : block.frames;
+    const block = this.takeSlots(slots);
+    const frames = block.frames;
     // Every slot is taken: the frames are the slots from the head to the end, then those before it.
     // Two block copies (a copy per frame cost a subarray each: hundreds of rings grow in every run).
     const old = this.frames;
     const headAt = this.head * FRAME_FIELDS;
     frames.set(old.subarray(headAt));
     frames.set(old.subarray(0, headAt), old.length - headAt);
-    if (this.arena !== null && this.block !== null) this.arena.release(this.block);
+    this.arena?.release(this.block);
     this.block = block;
     this.frames = frames;
     this.mask = slots - 1;
     this.head = 0;
+  }
+
+  /** `slots` slots from the arena, or an array of the ring's own when it has none. */
+  private takeSlots(slots: number): RingBlock {
+    if (this.arena !== null) return this.arena.allocate(slots);
+    return { frames: new Float64Array(slots * FRAME_FIELDS), start: -1 };
   }
 }
 

@@ -20,7 +20,9 @@
 //              loop: the issue asks nicvirt to beat it, and the summary names the rows that do not
 //   1. speed   every mode at 32 VMs, 1518 B and 64 B, 100% load: packets/s, events/s, ns/packet,
 //              peak RSS (≥ 5 M packets per main-thread CPU second for sriov and native, ≥ 2 M for
-//              the rest; per wall-second beside it)
+//              the rest; per wall-second beside it), and the bytes the engine allocates per packet
+//              (V8's sampling heap profiler over one more, untimed run of ~1 M packets in each
+//              child, after its timed runs; the fewest of the children)
 //   2. scaling 32 → 256 VMs at the same aggregate load (every VM keeps its own path: nic.vfs 256,
 //              nic.vmdqPools 257), each size in fresh processes (the minimum over --repeat
 //              children × 3 runs), a quarter of the packet budget and at least 250 ms simulated
@@ -148,6 +150,8 @@ const LONG_SWEEP_MS = 500;
  * 250 ms the two deliver within 7% of each other, so the ratio compares the same steady work.
  */
 const SCALING_MIN_MS = 250;
+/** Packets of the (untimed) run whose allocations the speed section samples, per row. */
+const ALLOCATION_PACKETS = 1e6;
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -192,6 +196,9 @@ function keepBest(prev, row) {
         mainThreadCpuSec: minOrNull(prev.mainThreadCpuSec, row.mainThreadCpuSec),
         coreSamples: [...prev.coreSamples, ...row.coreSamples],
         peakRssMb: Math.max(prev.peakRssMb, row.peakRssMb),
+        ...(prev.allocatedBytesPerPacket === undefined
+          ? {}
+          : { allocatedBytesPerPacket: Math.min(prev.allocatedBytesPerPacket, row.allocatedBytesPerPacket) }),
       };
 }
 
@@ -304,12 +311,18 @@ if (sections.includes('speed')) {
     '   Mpkt/s per second of the one core the simulation runs on (main-thread CPU time), and per wall-second',
   );
   log(
-    'mode      frame  sim ms    packets  Mpkt/s core  Mpkt/s wall  ns/pkt core  Mevent/s  ev/pkt  heap/pkt  RSS MB  × C loop  target',
+    'mode      frame  sim ms    packets  Mpkt/s core  Mpkt/s wall  ns/pkt core  Mevent/s  ev/pkt  heap/pkt  alloc B/pkt  RSS MB  × C loop  target',
   );
   const specs = [];
   for (const frameBytes of frames)
     for (const mode of modes)
-      specs.push({ mode, frameBytes, vms: 32, durationMs: durationFor(frameBytes, packetBudget) });
+      specs.push({
+        mode,
+        frameBytes,
+        vms: 32,
+        durationMs: durationFor(frameBytes, packetBudget),
+        allocationMs: durationFor(frameBytes, ALLOCATION_PACKETS),
+      });
   for (const row of bestOf(specs)) {
     const target = TARGET_PPS[row.mode] ?? OTHER_TARGET_PPS;
     const result = {
@@ -322,7 +335,7 @@ if (sections.includes('speed')) {
     };
     report.speed.push(result);
     log(
-      `${row.mode.padEnd(9)} ${String(row.frameBytes).padStart(5)} ${String(row.simulatedMs).padStart(7)} ${String(row.packets).padStart(10)} ${fixed(row.packetsPerCoreSec / 1e6, 2).padStart(12)} ${fixed(row.packetsPerSec / 1e6, 2).padStart(12)} ${fixed(row.coreNsPerPacket, 0).padStart(12)} ${fixed(row.eventsPerCoreSec / 1e6, 2).padStart(9)} ${fixed(row.eventsPerPacket, 2).padStart(7)} ${fixed(row.heapEventsPerPacket, 2).padStart(9)} ${fixed(row.peakRssMb, 0).padStart(7)} ${fixed(result.vsCEventLoop, 2).padStart(9)}  ≥ ${fixed(target / 1e6, 0)} M ${passText(result.pass)}${result.passOnWall ? '' : ' (wall: below)'}${noiseNote(result)}`,
+      `${row.mode.padEnd(9)} ${String(row.frameBytes).padStart(5)} ${String(row.simulatedMs).padStart(7)} ${String(row.packets).padStart(10)} ${fixed(row.packetsPerCoreSec / 1e6, 2).padStart(12)} ${fixed(row.packetsPerSec / 1e6, 2).padStart(12)} ${fixed(row.coreNsPerPacket, 0).padStart(12)} ${fixed(row.eventsPerCoreSec / 1e6, 2).padStart(9)} ${fixed(row.eventsPerPacket, 2).padStart(7)} ${fixed(row.heapEventsPerPacket, 2).padStart(9)} ${fixed(row.allocatedBytesPerPacket, 0).padStart(12)} ${fixed(row.peakRssMb, 0).padStart(7)} ${fixed(result.vsCEventLoop, 2).padStart(9)}  ≥ ${fixed(target / 1e6, 0)} M ${passText(result.pass)}${result.passOnWall ? '' : ' (wall: below)'}${noiseNote(result)}`,
     );
   }
 }
@@ -857,6 +870,36 @@ async function runCliChild(argv) {
   writeFileSync(3, JSON.stringify({ exitCode, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
+/**
+ * What one run allocates on the JavaScript heap, from V8's sampling heap profiler (through the
+ * inspector, in this process): a sample every ~1 KiB allocated, objects collected since included,
+ * each sample scaled by V8 to the allocations it stands for, so the sizes add up to an estimate of
+ * every byte allocated. The frames themselves live in typed arrays allocated once (the rings'
+ * arena); what a run allocates per packet is garbage the collector must then sweep: mostly
+ * picosecond times boxed as heap numbers where V8 passes them between functions it did not inline.
+ */
+async function sampleAllocation(runScenario, config) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const result = runScenario(config);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  let allocatedBytes = 0;
+  const pending = [profile.head];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    allocatedBytes += node.selfSize;
+    pending.push(...node.children);
+  }
+  return { packets: result.sim.packets, allocatedBytes };
+}
+
 async function runChild(spec) {
   // What the CLI does first: the engine's inlining budget (see src/cli/v8Tuning.ts).
   const { tuneV8ForSimulation } = await import('../dist/cli/v8Tuning.js');
@@ -955,5 +998,12 @@ async function runChild(spec) {
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   for (const row of best) row.peakRssMb = peakRssMb;
+  // After the timed runs (and their peak RSS), untimed: what a run allocates per packet in this
+  // process. Which calls V8 leaves out of line, and so which times it boxes, differs from process
+  // to process (VMQ at 1518 B: 123-140 bytes a packet, at 64 B 1-8), so each child samples.
+  if (spec.allocationMs !== undefined) {
+    const sampled = await sampleAllocation(runScenario, configOf(spec, spec.allocationMs));
+    best[0].allocatedBytesPerPacket = sampled.allocatedBytes / sampled.packets;
+  }
   process.stdout.write(JSON.stringify(spec.series ? best : best[0]) + '\n');
 }

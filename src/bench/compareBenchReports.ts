@@ -23,6 +23,8 @@ export interface BenchReport {
     readonly frameBytes?: number;
     readonly packetsPerCoreSec?: number;
     readonly noise?: number;
+    /** Bytes the engine allocated per packet (V8's sampling heap profiler; reports since the tenth round). */
+    readonly allocatedBytesPerPacket?: number;
   }[];
   readonly scaling?: readonly {
     readonly mode?: string;
@@ -108,7 +110,10 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
   ): void => {
     for (const [subject, [oldRow, nowRow]] of pair(old ?? [], now ?? [], keyOf)) {
       const measured = (row: T | undefined) => (row === undefined ? undefined : read(row));
-      rows.push(compareOne(section, subject, measure, higherIsBetter, measured(oldRow), measured(nowRow)));
+      const [was, is] = [measured(oldRow), measured(nowRow)];
+      // A measure neither report has (one older reports lack): no row.
+      if (finiteOrNull(was?.value) === null && finiteOrNull(is?.value) === null) continue;
+      rows.push(compareOne(section, subject, measure, higherIsBetter, was, is));
     }
   };
 
@@ -124,6 +129,14 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     value: mega(row.packetsPerCoreSec),
     noise: row.noise,
   }));
+  compareRows(
+    'speed',
+    'bytes allocated per packet',
+    false,
+    [before.speed, after.speed],
+    modeAndFrame,
+    (row) => ({ value: row.allocatedBytesPerPacket }),
+  );
   compareRows(
     'scaling',
     'cost ratio 256/32 VMs',

@@ -99,6 +99,26 @@ describe('compareBenchReports', () => {
     expect(beyond.verdict).toBe('better');
   });
 
+  it('compares the bytes allocated per packet, fewer being better, once either report has them', () => {
+    const withAllocation = (bytes: number) =>
+      report({
+        speed: [{ mode: 'vmq', frameBytes: 1518, packetsPerCoreSec: 4e6, allocatedBytesPerPacket: bytes }],
+      });
+    const allocationRow = (comparison: ReturnType<typeof compareBenchReports>) =>
+      comparison.rows.find((row) => row.measure === 'bytes allocated per packet');
+    const fewer = allocationRow(compareBenchReports(withAllocation(140), withAllocation(84)));
+    expect(fewer).toMatchObject({ subject: 'vmq 1518 B', before: 140, after: 84, verdict: 'better' });
+    expect(allocationRow(compareBenchReports(withAllocation(84), withAllocation(140)))?.verdict).toBe(
+      'worse',
+    );
+    // A report from before the measure: the row is new; neither report has it: no row at all.
+    expect(allocationRow(compareBenchReports(report(), withAllocation(84)))).toMatchObject({
+      verdict: 'new',
+      before: null,
+    });
+    expect(allocationRow(compareBenchReports(report(), report()))).toBeUndefined();
+  });
+
   it('reads the linearity row from the 1 s run', () => {
     const after = report({
       linear: [{ mode: 'vmq', runs: [{ simulatedMs: 1001, medianCoreNsPerPacket: 200 }], noise: 0.01 }],

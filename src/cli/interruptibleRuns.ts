@@ -5,10 +5,11 @@ import type { SignalSource, StopSignal } from './processSignals.js';
 import { watchStop } from './stopWatch.js';
 
 /**
- * A single run estimated to take at least this long acts on Ctrl-C itself (the runs go in slices,
- * with the event loop free between them: runPoints). A shorter one installs no handler.
+ * A single run estimated to take at least this long is a long one: it acts on Ctrl-C itself (the
+ * runs go in slices, with the event loop free between them: runPoints) and gets a status line on a
+ * terminal (simulateRuns). A shorter one installs no handler, and a status line would only flash.
  */
-const WATCH_ONE_RUN_SECONDS = 1;
+export const LONG_RUN_SECONDS = 1;
 
 export interface InterruptibleRunSettings {
   readonly signals: SignalSource;
@@ -37,7 +38,7 @@ export async function runInterruptibly(
   configs: readonly ScenarioConfig[],
   settings: InterruptibleRunSettings,
 ): Promise<RunsOutcome> {
-  const watchSignals = configs.length > 1 || settings.estimatedSeconds >= WATCH_ONE_RUN_SECONDS;
+  const watchSignals = configs.length > 1 || settings.estimatedSeconds >= LONG_RUN_SECONDS;
   const stop = watchSignals ? watchStop(settings.signals) : undefined;
   const results: (RunResult | undefined)[] = configs.map(() => undefined);
   try {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatCount, formatFixed, formatSignificant } from '../report/formatNumbers.js';
 import { frameCell } from '../report/rfc2544Cells.js';
-import { RFC2544_FORMAT_NAMES, RFC2544_FORMATS } from '../report/rfc2544Formats.js';
+import { RFC2544_FORMAT_NAMES } from '../report/rfc2544FormatNames.js';
+import { RFC2544_FORMATS } from '../report/rfc2544Formats.js';
 import {
   RFC2544_SCHEMA_VERSION,
   type Rfc2544Point,

@@ -5,7 +5,7 @@ import type { RunResult } from '../run/runResult.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import type { CliIo } from './cliIo.js';
 import { CommandFailure } from './commandFailure.js';
-import { runInterruptibly } from './interruptibleRuns.js';
+import { LONG_RUN_SECONDS, runInterruptibly } from './interruptibleRuns.js';
 import { exitCodeFor } from './stopWatch.js';
 import type { SignalSource } from './processSignals.js';
 import { inCi } from './sweepProgress.js';
@@ -38,9 +38,6 @@ export interface SimulateRunsSettings {
   readonly skippedChecks?: string;
 }
 
-/** A single run estimated at least this long gets a status line on a terminal (with how far it has got). */
-const STATUS_FOR_ONE_RUN_SECONDS = 1;
-
 /**
  * The runs of bench and run: refused up front when over `--max-packets` (src/cli/workGuard.ts),
  * progress on stderr (a status line on a terminal, a plain line per run when CI is set), and a
@@ -62,8 +59,7 @@ export async function simulateRuns(
   const total = runs.length;
   const estimatedSeconds = wallSeconds(estimate);
   // On a terminal, a status line for several runs or a long one (a short one would only flash).
-  const statusLine =
-    io.stderrIsTty && !inCi(io) && (total > 1 || estimatedSeconds >= STATUS_FOR_ONE_RUN_SECONDS);
+  const statusLine = io.stderrIsTty && !inCi(io) && (total > 1 || estimatedSeconds >= LONG_RUN_SECONDS);
   const plainLines = inCi(io) && total > 1;
   let shownPercent = -1;
   const announce = (index: number, fraction = 0): void => {

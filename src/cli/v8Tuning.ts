@@ -34,8 +34,8 @@ const OSR = '--no-use-osr';
  * but its growth factor is read when it would grow, and a grown young generation never shrinks, so
  * bin/nicvirt.js sets the flags before it loads the CLI, whose loading alone grew it to 8 MB (4096
  * VMs, emulated at 64 B both ways: 149 -> 142 MB peak RSS of the CLI; loading it then took ~6 more
- * scavenges, ~10 ms of start-up, won back by loading less: see main.ts). Worker threads get the same from their resource limits (see
- * sweep/runPoints.ts).
+ * scavenges, ~10 ms of start-up, won back by loading less: see main.ts). Worker threads get the
+ * same from their resource limits (see sweep/runPoints.ts).
  */
 const YOUNG_GENERATION = '--semi-space-growth-factor=1';
 

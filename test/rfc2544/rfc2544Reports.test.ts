@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RFC2544_CSV_COLUMNS } from '../../src/report/rfc2544Csv.js';
-import { RFC2544_FORMATS, RFC2544_FORMAT_NAMES } from '../../src/report/rfc2544Formats.js';
+import { RFC2544_FORMAT_NAMES } from '../../src/report/rfc2544FormatNames.js';
+import { RFC2544_FORMATS } from '../../src/report/rfc2544Formats.js';
 import {
   RFC2544_SCHEMA_VERSION,
   type Rfc2544Point,

@@ -53,11 +53,12 @@ export class CpuCore implements EventHandler, DeferredEnds {
   /** Quiet ends may be kept off the heap (shortcuts on, and the core on the global heap). */
   private deferQuiet: boolean;
   private head = 0;
+  /** Jobs waiting, a circular list from `head` (sized for its jobs once wired: useClock). */
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
   readonly resourceId: number = 0;
   /**
-   * The frames the running poll has taken and not yet handed on, by value (records as in
-   * PacketRing; FRAME_TIME_PS is when each one's processing completes). A core runs one poll at a
+   * The frames the running poll has taken and not yet handed on, by value (FRAME_FIELDS numbers
+   * each, see packetRing.ts; FRAME_TIME_PS is when each one's processing completes). A core runs one poll at a
    * time, so its pollers share it: one buffer per core stays in cache, where one per poller (per VM)
    * would not. It grows as its polls need (growBatch).
    */
@@ -76,7 +77,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
   private readonly sim: Simulator;
   private deferredEndPs = 0;
   private deferredSeq = 0;
-  private readonly attached: CoreJob[] = [];
+  private attached: CoreJob[] = [];
   readonly name: string;
 
   constructor(sim: Simulator, resourceId: number, name: string) {
@@ -123,6 +124,11 @@ export class CpuCore implements EventHandler, DeferredEnds {
   useClock(clock: Clock): void {
     this.clockOf = clock;
     this.deferQuiet = this.sim.shortcuts && clock === this.sim;
+    // Wired: its jobs at their number. A job waits in the queue at most once, so the queue needs a
+    // place per job (it still grows if it must): a VM's vCPU with one or two pollers kept 16 and the
+    // room V8 leaves behind a list pushed to, ~350 bytes a core, 1.4 MB at 4096 VMs.
+    this.attached = this.attached.slice();
+    if (this.size === 0) this.queue = new Array<CoreJob | null>(Math.max(1, this.attached.length)).fill(null);
   }
 
   enqueue(job: CoreJob, nowPs: number): void {

@@ -6,6 +6,7 @@ import { DROP } from '../model/cpuComponents.js';
 import { DeliverySink } from '../model/deliverySink.js';
 import { FifoStage } from '../model/fifoStage.js';
 import { NicRxPort, NicTxPort } from '../model/nicPorts.js';
+import { MAX_RING_TIME_PS } from '../model/packetRing.js';
 import { Poller } from '../model/poller.js';
 import { iotlbMisses, PcieTiming } from '../model/pcieLink.js';
 import { RingArena } from '../model/ringArena.js';
@@ -189,6 +190,10 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     },
     finish(): RunResult {
       if (!over) throw new Error('finish() before the run is over');
+      // Rings keep times in 48 bits (PacketRing): a run of 60 s after a warm-up of 60 s and its drain
+      // end long before. Every time a ring held was at most the clock's last.
+      if (sim.nowPs > MAX_RING_TIME_PS)
+        throw new Error(`run went on to ${sim.nowPs} ps, past what rings hold`);
       if (engine.stats) {
         engine.stats.deferredEvents = sim.deferredEventCount;
         engine.stats.heapEvents = sim.heapEventCount;

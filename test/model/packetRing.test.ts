@@ -1,23 +1,29 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FRAME_BYTES_MASK,
-  FRAME_GEN_PS,
-  FRAME_META,
-  FRAME_TIME_PS,
   FRAME_VM_SHIFT,
   frameMeta,
+  MAX_RING_TIME_PS,
   PacketRing,
+  RING_META,
+  ringGenPs,
+  ringTimePs,
 } from '../../src/model/packetRing.js';
-import { MAX_VMS } from '../../src/scenario/resolveScenario.js';
+import { MAX_DURATION_MS, MAX_VMS } from '../../src/scenario/resolveScenario.js';
 import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
 
 /** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
 function contents(ring: PacketRing): number[][] {
   return Array.from({ length: ring.size }, (_, i) => {
     const base = ring.baseAt(i);
-    const field = (offset: number) => ring.frames[base + offset]!;
-    const meta = field(FRAME_META);
-    return [field(FRAME_GEN_PS), meta & FRAME_BYTES_MASK, meta >> FRAME_VM_SHIFT, field(FRAME_TIME_PS)];
+    const meta = ring.words[base + RING_META]!;
+    return [
+      ringGenPs(ring.words, base),
+      meta & FRAME_BYTES_MASK,
+      meta >> FRAME_VM_SHIFT,
+      ringTimePs(ring.words, base),
+    ];
   });
 }
 
@@ -81,6 +87,40 @@ describe('PacketRing', () => {
     const ring = new PacketRing(2);
     ring.push(1, MAX_FRAME_BYTES, MAX_VMS - 1, 2);
     expect(contents(ring)).toEqual([[1, MAX_FRAME_BYTES, MAX_VMS - 1, 2]]);
+  });
+
+  it('keeps both times exactly, to the last picosecond, across the 32-bit words they are split over', () => {
+    // Times either side of each word boundary, the two halves' largest, and times that differ in the
+    // high words only: what a poll reads back is what was pushed.
+    const times = [
+      0,
+      1,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 32 + 1,
+      123_456_789_012_345,
+      MAX_RING_TIME_PS - 1,
+      MAX_RING_TIME_PS,
+    ];
+    const ring = new PacketRing(times.length * times.length);
+    for (const genPs of times) for (const readyPs of times) ring.push(genPs, 64, 1, readyPs);
+    expect(contents(ring)).toEqual(times.flatMap((genPs) => times.map((readyPs) => [genPs, 64, 1, readyPs])));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: MAX_RING_TIME_PS }),
+        fc.integer({ min: 0, max: MAX_RING_TIME_PS }),
+        (genPs, readyPs) => {
+          const one = new PacketRing(1);
+          one.push(genPs, 1518, 7, readyPs);
+          expect(contents(one)).toEqual([[genPs, 1518, 7, readyPs]]);
+        },
+      ),
+    );
+  });
+
+  it('holds every time the longest run can reach', () => {
+    // The longest run and its longest warm-up, with a second to spare for frames in flight at its end.
+    expect((2 * MAX_DURATION_MS + 1000) * 1e9).toBeLessThanOrEqual(MAX_RING_TIME_PS);
   });
 
   it('refuses a capacity that is not a positive integer', () => {

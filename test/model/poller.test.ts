@@ -39,9 +39,9 @@ interface Rig {
   core: CpuCore;
 }
 
-function rig(windowEndPs = 1e12): Rig {
+function rig(windowEndPs = 1e12, windowStartPs = 0): Rig {
   const sim = new Simulator();
-  const recorder = new Recorder(0, windowEndPs, 1, 1);
+  const recorder = new Recorder(windowStartPs, windowEndPs, 1, 1);
   return { sim, recorder, core: new CpuCore(sim, 0, 'core') };
 }
 
@@ -123,15 +123,16 @@ describe('Poller', () => {
   });
 
   it('counts the frames it holds, in its ring and in the poll under way, by generation window', () => {
-    const r = rig();
+    // The window from 1 µs: times are never negative.
+    const r = rig(1e12, US);
     const out = new LogSink('out', []);
     const p = poller(r, out, { budget: 4 });
-    // 6 frames of the cohort, then 4 generated before the window, all at 0: the first poll takes
-    // one (0–1 µs), the second takes four (1–5 µs) and holds them until it ends.
-    feed(r, p, 6, 0, 0, true);
-    feed(r, p, 4, 0, 0, false);
-    r.sim.run(2 * US);
-    expect(out.readyPs).toEqual([US]);
+    // 6 frames of the cohort, then 4 generated before the window, all handed over at 1 µs: the
+    // first poll takes one (1–2 µs), the second takes four (2–6 µs) and holds them until it ends.
+    feed(r, p, 6, 0, US, true);
+    feed(r, p, 4, 0, US, false);
+    r.sim.run(3 * US);
+    expect(out.readyPs).toEqual([2 * US]);
     // held: 4 in the poll (cohort), 1 cohort + 4 earlier ones in the ring
     expect(p.framesGeneratedIn(-Infinity, Infinity)).toBe(9);
     expect(p.framesGeneratedIn(r.recorder.windowStartPs, r.recorder.windowEndPs)).toBe(5);

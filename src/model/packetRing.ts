@@ -125,6 +125,21 @@ export class PacketRing {
     return ringTimePs(this.words, this.baseAt(offset));
   }
 
+  /**
+   * How many of the first `limit` frames become visible by `nowPs`, given that frame `limit` does
+   * not: the frames' times never decrease from the head on (Poller.accept), so those are a prefix.
+   */
+  readyBefore(nowPs: number, limit: number): number {
+    let low = 0;
+    let high = limit;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.readyAt(middle) > nowPs) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
   /** Drop the oldest frame (tests; a poll advances `head` and `size` in its own loop). */
   shift(): void {
     if (this.size === 0) throw new Error('shift of an empty ring');

@@ -16,7 +16,6 @@ import {
   PacketRing,
   RING_GEN_LO,
   RING_META,
-  RING_TIME_LO,
   RING_TIMES_HI,
   RING_WORDS,
   ringTimePs,
@@ -347,15 +346,18 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     let n = 0;
     let bytesTaken = 0;
     let t = nowPs + totalPs;
+    // The frames it takes: up to a budget of those visible now. They become visible in ring order
+    // (accept), so those are a prefix: the last of a budget visible means all are (the usual case),
+    // else a search finds where they end. One ring time read a poll, not one a frame.
+    let take = size < budget ? size : budget;
+    if (take > 0 && ring.readyAt(take - 1) > nowPs) take = ring.readyBefore(nowPs, take - 1);
     // Two copies of the frame loop, one per kind of output, so neither pays a per-frame branch:
     // this is the simulator's hottest loop.
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
-      while (n < budget && size > 0) {
+      for (; n < take; n++) {
         const base = offset + head * RING_WORDS;
-        const hi = words[base + RING_TIMES_HI]!;
-        if (words[base + RING_TIME_LO]! + (hi & 0xffff) * TWO_32 > nowPs) break;
-        const genPs = words[base + RING_GEN_LO]! + (hi >>> 16) * TWO_32;
+        const genPs = words[base + RING_GEN_LO]! + (words[base + RING_TIMES_HI]! >>> 16) * TWO_32;
         const meta = words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
@@ -363,21 +365,18 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         size--;
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
-        n++;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
         sink.accept(genPs, bytes, vm, Math.round(t), nowPs);
       }
       this.batchSize = 0;
       this.quietEnd = n < budget && size === 0;
     } else {
-      const need = (size < budget ? size : budget) * FRAME_FIELDS;
+      const need = take * FRAME_FIELDS;
       const batch = this.core.batch.length >= need ? this.core.batch : this.core.growBatch(need);
       const touched = this.core.touched;
       const mark = Poller.nextMark++;
-      while (n < budget && size > 0) {
+      for (; n < take; n++) {
         const base = offset + head * RING_WORDS;
-        const hi = words[base + RING_TIMES_HI]!;
-        if (words[base + RING_TIME_LO]! + (hi & 0xffff) * TWO_32 > nowPs) break;
         const meta = words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
@@ -386,10 +385,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
         const to = n * FRAME_FIELDS;
-        batch[to + FRAME_GEN_PS] = words[base + RING_GEN_LO]! + (hi >>> 16) * TWO_32;
+        batch[to + FRAME_GEN_PS] =
+          words[base + RING_GEN_LO]! + (words[base + RING_TIMES_HI]! >>> 16) * TWO_32;
         batch[to + FRAME_TIME_PS] = Math.round(t);
         batch[to + FRAME_META] = meta;
-        n++;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
         if (sink.batchMark !== mark) {
           sink.batchMark = mark;

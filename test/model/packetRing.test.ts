@@ -68,6 +68,23 @@ describe('PacketRing', () => {
     expect(ring.readyAt(999)).toBe(2e9 + 999);
   });
 
+  it('counts how many of its first frames are visible by a time, by search over times that never fall', () => {
+    const ring = new PacketRing(16);
+    // Move the head on first, so the frames searched wrap around the end of the slots.
+    for (let i = 0; i < 6; i++) ring.push(0, 64, 0, 0);
+    for (let i = 0; i < 6; i++) ring.shift();
+    const readyTimes = [5, 5, 10, 10, 10, 2 ** 40, 2 ** 40 + 1];
+    for (const readyPs of readyTimes) ring.push(1, 64, 0, readyPs);
+    const visible = (nowPs: number) => readyTimes.filter((readyPs) => readyPs <= nowPs).length;
+    for (const nowPs of [0, 5, 9, 10, 2 ** 40 - 1, 2 ** 40]) {
+      // Its contract: frame `limit` is not visible yet; the answer is the visible prefix before it.
+      const limit = visible(nowPs);
+      for (let upTo = limit; upTo < readyTimes.length; upTo++) {
+        expect(ring.readyBefore(nowPs, upTo)).toBe(limit);
+      }
+    }
+  });
+
   it('counts the frames it holds generated inside a window [start, end)', () => {
     const ring = new PacketRing(8);
     for (const genPs of [5, 10, 15, 20, 25]) ring.push(genPs, 64, 0, genPs);

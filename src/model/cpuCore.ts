@@ -58,9 +58,9 @@ export class CpuCore implements EventHandler, DeferredEnds {
   readonly resourceId: number = 0;
   /**
    * The frames the running poll has taken and not yet handed on, by value (FRAME_FIELDS numbers
-   * each, see packetRing.ts; FRAME_TIME_PS is when each one's processing completes). A core runs one poll at a
-   * time, so its pollers share it: one buffer per core stays in cache, where one per poller (per VM)
-   * would not. It grows as its polls need (growBatch).
+   * each, see packetRing.ts; FRAME_TIME_PS is when each one's processing completes). A core runs
+   * one poll at a time, so its pollers share it: one buffer per core stays in cache, where one per
+   * poller (per VM) would not. It grows as its polls need (growBatch).
    */
   batch: Float64Array = NO_BATCH;
   /** The most numbers its pollers' polls can take (reserveBatch): what the batch may grow to. */
@@ -126,7 +126,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
     this.deferQuiet = this.sim.shortcuts && clock === this.sim;
     // Wired: its jobs at their number. A job waits in the queue at most once, so the queue needs a
     // place per job (it still grows if it must): a VM's vCPU with one or two pollers kept 16 and the
-    // room V8 leaves behind a list pushed to, ~350 bytes a core, 1.4 MB at 4096 VMs.
+    // room V8 leaves behind a list pushed to, ~300 bytes a core, 1.2 MB at 4096 VMs.
     this.attached = this.attached.slice();
     if (this.size === 0) this.queue = new Array<CoreJob | null>(Math.max(1, this.attached.length)).fill(null);
   }

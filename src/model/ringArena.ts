@@ -15,10 +15,10 @@ const MIN_BLOCK_ORDER = 3;
 /**
  * Where the rings of one simulated host keep their frames: a buddy allocator over chunks that
  * double in size as it needs more, up to 256 KiB. A ring starts small and doubles as frames pile
- * up (PacketRing); each doubling used to leave its old array to the garbage collector, and at thousands of rings that was tens of
- * MB: the old arrays of rings promoted to the old generation wait for a full collection, and the
- * small blocks they free are scattered through the C heap, which cannot hand them out again as the
- * larger ones the rings want next. At 4096 VMs with a queue each (64 B line rate both ways), VMQ's
+ * up (PacketRing); each doubling used to leave its old array to the garbage collector, and at
+ * thousands of rings that was tens of MB: the old arrays of rings promoted to the old generation
+ * wait for a full collection, and the small blocks they free are scattered through the C heap,
+ * which cannot hand them out again as the larger ones the rings want next. At 4096 VMs with a queue each (64 B line rate both ways), VMQ's
  * rings grew 57,330 times and dropped 76 MB of arrays, paravirt's 20,486 times and 23 MB.
  *
  * Here a ring's old block goes back to the arena, merges with its free buddy (the block it was
@@ -28,10 +28,11 @@ const MIN_BLOCK_ORDER = 3;
  * so an arena costs the pages its rings have used, not its chunks' size.
  *
  * Rings of different sizes keep apart: each chunk holds blocks for rings of one size (slots when
- * full), and a freed block goes back to their lists. Sharing chunks, a VMQ queue's receive ring (512 slots when full) and its transmit ring (256) split a block
- * between them; the receive ring moved on to 512, and the 256 slots it left, whose buddy the
- * transmit ring kept for good, stayed free for the rest of the run: at 4096 VMs with a queue each,
- * 3.80 M slots of chunks for 3.39 M in rings; chunks per size, 3.47 M.
+ * full), and a freed block goes back to their lists. Sharing chunks, a VMQ queue's receive ring
+ * (512 slots when full) and its transmit ring (256) split a block between them; the receive ring
+ * moved on to 512, and the 256 slots it left, whose buddy the transmit ring kept for good, stayed
+ * free for the rest of the run: at 4096 VMs with a queue each, 3.80 M slots of chunks for 3.39 M
+ * in rings; chunks per size, 3.47 M.
  *
  * Blocks are powers of two slots, from MIN_BLOCK_ORDER to CHUNK_SLOTS; a larger request gets -1,
  * and the ring an array of its own. Which free block an allocation takes depends only on the order
@@ -47,12 +48,13 @@ export class RingArena {
   private slots = 0;
   /**
    * Per ring size (slots when full), its free blocks by order (a block of order k is 2^k slots):
-   * their first slots, the latest on top. An entry whose block has since been taken or merged stays
-   * until it comes up, and is skipped then (freeOrder no longer names it): a Set, which let go of an
-   * entry at once, reallocated its table as it shrank and grew, ~5 MB of garbage in a run at 4096 VMs.
+   * their first slots, the latest on top. An entry whose block has since been taken or merged
+   * stays until it comes up, and is skipped then (freeOrder no longer names it): a Set, which let go
+   * of an entry at once, reallocated its table as it shrank and grew, ~5 MB of garbage in a run at
+   * 4096 VMs.
    */
   private readonly free = new Map<number, number[][]>();
-  /** Per 2^MIN_BLOCK_ORDER slots of the arena's span: 1 + the order of the free block starting there, or 0. */
+  /** Per 2^MIN_BLOCK_ORDER slots of the arena's span: 1 + the order of the free block there, or 0. */
   private freeOrder = new Uint8Array(CHUNK_SLOTS >> MIN_BLOCK_ORDER);
 
   /** Slots the arena's chunks hold in all (for tests and measurements). */

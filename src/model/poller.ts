@@ -19,6 +19,7 @@ import {
   RING_TIMES_HI,
   RING_WORDS,
   ringTimePs,
+  TWO_32,
 } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
 import type { RingArena } from './ringArena.js';
@@ -53,9 +54,6 @@ export interface PollerSpec {
   /** Where frames go after this stage: one sink, or one per VM (indexed by the frame's VM). */
   readonly output: PacketSink | readonly PacketSink[];
 }
-
-/** 2^32: a ring keeps each time as its low 32 bits and its high 16 (see PacketRing). */
-const TWO_32 = 4294967296;
 
 const IDLE = 0;
 const IRQ_PENDING = 1;

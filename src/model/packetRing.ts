@@ -23,7 +23,7 @@ export const RING_TIMES_HI = 2;
 export const RING_META = 3;
 export const RING_WORDS = 4;
 /** 2^32: a time is its low word plus its high 16 bits times this. */
-export const TWO_32 = 4294967296;
+const TWO_32 = 4294967296;
 const INVERSE_TWO_32 = 1 / TWO_32;
 /**
  * The latest time a ring holds exactly: 2^48 - 1 ps, ~281 s. A run is at most 60 s after a warm-up

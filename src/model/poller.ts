@@ -14,12 +14,9 @@ import {
   FRAME_TIME_PS,
   FRAME_VM_SHIFT,
   PacketRing,
-  RING_GEN_LO,
   RING_META,
-  RING_TIMES_HI,
   RING_WORDS,
-  ringTimePs,
-  TWO_32,
+  ringGenPs,
 } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
 import type { RingArena } from './ringArena.js';
@@ -274,7 +271,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private arm(nowPs: number): void {
     const ring = this.ring;
     const kind = this.kind;
-    const firstReady = ringTimePs(ring.words, ring.offset + ring.head * RING_WORDS) + kind.delayPs;
+    const firstReady = ring.readyAt(0) + kind.delayPs;
     let fireAt = firstReady > nowPs ? firstReady : nowPs;
     const gapEnd = this.lastInterruptPs + kind.minGapPs;
     if (gapEnd > fireAt) fireAt = gapEnd;
@@ -355,7 +352,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       // Final delivery: hand each frame over now, with the time its processing completes.
       for (; n < take; n++) {
         const base = offset + head * RING_WORDS;
-        const genPs = words[base + RING_GEN_LO]! + (words[base + RING_TIMES_HI]! >>> 16) * TWO_32;
+        const genPs = ringGenPs(words, base);
         const meta = words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
@@ -383,8 +380,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
         const to = n * FRAME_FIELDS;
-        batch[to + FRAME_GEN_PS] =
-          words[base + RING_GEN_LO]! + (words[base + RING_TIMES_HI]! >>> 16) * TWO_32;
+        batch[to + FRAME_GEN_PS] = ringGenPs(words, base);
         batch[to + FRAME_TIME_PS] = Math.round(t);
         batch[to + FRAME_META] = meta;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
@@ -504,10 +500,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   /** NAPI: a full budget (or frames already waiting) polls again behind other work; else re-arm. */
   private afterPoll(nowPs: number): void {
     const ring = this.ring;
-    if (
-      this.lastBatchFull ||
-      (ring.size > 0 && ringTimePs(ring.words, ring.offset + ring.head * RING_WORDS) <= nowPs)
-    ) {
+    if (this.lastBatchFull || (ring.size > 0 && ring.readyAt(0) <= nowPs)) {
       this.state = QUEUED;
       this.core.enqueue(this, nowPs);
     } else {

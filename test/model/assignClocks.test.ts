@@ -120,15 +120,20 @@ describe('assignClocks', () => {
 });
 
 describe('a hand-over at the very picosecond its consumer finishes a poll', () => {
+  interface Shape {
+    /** Frames P takes per poll, and ps per frame. */
+    readonly producerBudget: number;
+    readonly producerCostPs: number;
+    /** When the NIC hands P each frame. */
+    readonly arrivalsPs: readonly number[];
+  }
+
   /**
-   * P (core 0, fed by the NIC) polls a frame for 1000 ps and hands it to guest G (core 1), paying a
-   * 100 ps signal when G is idle; G interrupts 500 ps after a frame is ready and polls for 800 ps.
-   * Frame 1 at 0: P hands over at 1000, signals until 1100, G's timer fires at 1500 and its poll
-   * ends at 2300. Frame 2 at 1300: P's poll ends at 2300 too — scheduled at 1300, before G's poll
-   * end was (at 1500), so insertion order alone would hand the frame over first, to a busy G. The
-   * stage-rank rule runs G's end first: G is idle at the hand-over and P pays the signal again.
+   * P (core 0, fed by the NIC) polls frames and hands them to guest G (core 1), paying a 100 ps
+   * signal when G is idle; G interrupts 500 ps after a frame is ready and polls for 800 ps a frame.
+   * Returns the busy time of both cores, the events run and the end time.
    */
-  function run(shortcuts: boolean): number[] {
+  function run(shortcuts: boolean, shape: Shape): number[] {
     const sim = new Simulator({ shortcuts });
     const recorder = new Recorder(0, 1e12, 1, 2);
     const delivery = new DeliverySink(recorder);
@@ -137,7 +142,6 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
     const spec = {
       ringCapacity: 16,
       dropLocation: DROP.guestRing,
-      budget: 8,
       perInterrupt: NO_CHARGE,
       perPoll: NO_CHARGE,
     };
@@ -145,6 +149,7 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
       ...spec,
       name: 'G',
       core: cores[1]!,
+      budget: 8,
       moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 500 },
       perPacket: [cost(800)],
       signal: makeCharge([cost(100)], 0, 0),
@@ -154,14 +159,15 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
       ...spec,
       name: 'P',
       core: cores[0]!,
+      budget: shape.producerBudget,
       moderation: { minGapPs: 0, coalesceFrames: 0, delayPs: 0 },
-      perPacket: [cost(1000)],
+      perPacket: [cost(shape.producerCostPs)],
       signal: NO_CHARGE,
       output: guest,
     });
     producer.addProducer(null);
     expect(assignClocks(sim, cores)).toEqual([1, 2]);
-    for (const atPs of [0, 1300]) {
+    for (const atPs of shape.arrivalsPs) {
       sim.schedule(atPs, {
         handleEvent(_arg: number, nowPs: number): void {
           producer.accept(nowPs, 64, 0, nowPs, nowPs);
@@ -174,12 +180,37 @@ describe('a hand-over at the very picosecond its consumer finishes a poll', () =
   }
 
   it('is ordered consumer first, the same with and without the heap', () => {
-    const reference = run(false);
-    expect(run(true)).toEqual(reference);
+    /*
+     * Frame 1 at 0: P polls it for 1000 ps, hands over at 1000, signals until 1100, G's timer fires
+     * at 1500 and its poll ends at 2300. Frame 2 at 1300: P's poll ends at 2300 too — scheduled at
+     * 1300, before G's poll end was (at 1500), so insertion order alone would hand the frame over
+     * first, to a busy G. The stage-rank rule runs G's end first: G is idle at the hand-over and P
+     * pays the signal again. (G's group still holds its timer when P's hand-over catches it up: the
+     * poll end is applied within that catch-up.)
+     */
+    const shape = { producerBudget: 8, producerCostPs: 1000, arrivalsPs: [0, 1300] };
+    const reference = run(false, shape);
+    expect(run(true, shape)).toEqual(reference);
     // P: two polls and two signals (insertion order alone: one signal, 2100); G: two polls, the
     // second woken at the end of that signal (2400) and interrupting at 2300 + 500
     expect(reference.slice(0, 2)).toEqual([2200, 1600]);
     expect(reference[3]).toBe(3600);
+  });
+
+  it("applies the consumer's poll end first when that end is the next event its group holds", () => {
+    /*
+     * P takes a frame a poll (600 ps); frames at 0, 100 and 200. P hands frame 1 over at 600 and
+     * signals until 700; G's timer fires at 1100 and it polls frame 1 until 1900. P hands frame 2
+     * over at 1300, which catches G's group up (the timer) and leaves G's poll end, at 1900, as the
+     * next thing the group holds; P hands frame 3 over at 1900, exactly then. The end goes first:
+     * G re-polls frame 2 alone at 1900 (frame 3 is not in its ring yet) and frame 3 after that,
+     * three polls in all; handing frame 3 over first would have let one poll take both.
+     */
+    const shape = { producerBudget: 1, producerCostPs: 600, arrivalsPs: [0, 100, 200] };
+    const reference = run(false, shape);
+    expect(run(true, shape)).toEqual(reference);
+    // P: three polls, one signal; G: three polls of 800 ps; 12 events with three polls (11 with two)
+    expect(reference).toEqual([1900, 2400, 12, 3500]);
   });
 });
 

@@ -15,8 +15,6 @@ import type { EventHandle, EventHandler } from './eventQueue.js';
  */
 export interface Clock {
   readonly rank: number;
-  /** True when the clock keeps its events itself and applies them when caught up (LocalClock). */
-  readonly lazy: boolean;
   schedule(atPs: number, handler: EventHandler, arg?: number): EventHandle;
   cancel(handle: EventHandle): boolean;
   /** Apply every event due at or before `nowPs` (something upstream is about to look). */

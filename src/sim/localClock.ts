@@ -59,7 +59,6 @@ export class LocalClock implements Clock, LazyClock {
   private args: Int32Array;
   private handlers: (EventHandler | null)[];
   readonly rank: number = 0;
-  readonly lazy = true;
 
   constructor(sim: Simulator, rank: number, solo = false) {
     this.rank = rank;

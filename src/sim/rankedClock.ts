@@ -9,7 +9,6 @@ import type { Simulator } from './simulator.js';
  */
 export class RankedClock implements Clock {
   readonly rank: number;
-  readonly lazy = false;
   private readonly sim: Simulator;
 
   constructor(sim: Simulator, rank: number) {

@@ -47,7 +47,6 @@ export interface LazyClock extends DeferredEnds {
  */
 export class Simulator implements Clock {
   readonly rank = 0;
-  readonly lazy = false;
   /**
    * False: every event goes through the heap — no deferred ends, no lazy clock groups, no early
    * wake-ups (see CpuCore, LocalClock and Poller). The reference the shortcuts are tested against:

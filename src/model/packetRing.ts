@@ -1,4 +1,4 @@
-import type { RingArena } from './ringArena.js';
+import { PAGE_MASK, PAGE_SHIFT, PAGE_SLOTS, RingArena, tablePages } from './ringArena.js';
 
 /** A frame in a poll's batch (CpuCore.batch) is FRAME_FIELDS numbers: these offsets from its base. */
 export const FRAME_GEN_PS = 0;
@@ -47,12 +47,6 @@ export function frameMeta(bytes: number, vm: number): number {
 }
 
 /**
- * Slots a ring starts with. Few: a ring that drains at every poll (a VM among hundreds) never needs
- * more, and hundreds of small rings fit the caches better (and are quicker to build) than large ones.
- */
-const INITIAL_SLOTS = 8;
-
-/**
  * A bounded FIFO of frames (a descriptor ring with its buffers), held by value: each slot is one
  * record of RING_WORDS 32-bit words — the time this ring's consumer may see the frame, its
  * generation time, size and VM — 16 contiguous bytes in the order the poll reads them, so a poll
@@ -65,49 +59,60 @@ const INITIAL_SLOTS = 8;
  * cost four lines per frame.)
  *
  * 16 bytes, not the 24 of three doubles: the rings' frames are most of a large run's memory (VMQ
- * with a queue per VM at 4096 VMs holds 2.3 M frames at once in 3.4 M slots), and the two 48-bit
- * times split over three words cost a few shifts at every push and read: 0–8% more CPU a frame by
- * mode (paravirt at 1518 B most, VMQ at 64 B and 256 VMs none: its full rings fit the caches
- * better), against 34 MB less for that run (in process, 178 → 144 MB).
+ * with a queue per VM at 4096 VMs holds 2.3 M frames at once), and the two 48-bit times split over
+ * three words cost a few shifts at every push and read: 0–8% more CPU a frame by mode (paravirt at
+ * 1518 B most, VMQ at 64 B and 256 VMs none: its full rings fit the caches better), against 34 MB
+ * less for that run (in process, 178 → 144 MB).
  *
- * The fields are public so a poll can walk the ring in a local loop: `head` is the oldest slot,
- * `size` the frames held, `mask` the wrap of the slot index (the slots are a power of two; slot
- * s starts at `offset + s * RING_WORDS` in `words`). The slots start few and double up to the
- * ring's capacity as frames pile up, so a ring's memory follows the frames it has held, not its
- * size. A ring built with an arena (every ring of a simulated host: see RingArena) takes its slots
- * from the arena's chunks and gives the old ones back as it grows; one without allocates arrays
- * of its own.
+ * The slots are in pages of PAGE_SLOTS from its arena (RingArena): a frame's position runs from 0
+ * to `limit` and wraps, its page is the table entry `position >> PAGE_SHIFT` (from `tableAt` in the
+ * arena's `words`) and its slot `position & PAGE_MASK` within it. The ring holds the pages from
+ * its oldest frame's to its newest's: a push into a page it does not hold takes one, and a poll
+ * gives each page back as it reads the page's last frame (see Poller.beginJob, leavePage). The
+ * fields are public so a poll can walk the ring in a local loop: `head` is the oldest frame's
+ * position, `size` the frames held. A ring built without an arena gets one of its own.
  */
 export class PacketRing {
   /** Frames the ring holds at most (what the modelled ring or backlog holds). */
   // Initial numbers for fields set in the constructor: see the note in Poller.
   readonly capacity: number = 0;
-  /** The array the slots are in: one of the arena's chunks, shared with other rings, or the ring's own. */
+  /** Where its frames' pages are (shared with the other rings of a host). */
+  readonly arena: RingArena;
+  /** The arena's array its page table and pages are in (empty until the arena is sealed). */
   words: Uint32Array;
-  /** Where slot 0 starts in `words`: slot s is the RING_WORDS words from `offset + s * RING_WORDS`. */
-  offset: number = 0;
-  mask: number = 0;
+  /** Where its page table starts in the arena's `words`. */
+  readonly tableAt: number = 0;
+  /** Positions its table's pages hold: a position wraps to 0 here (a multiple of PAGE_SLOTS). */
+  readonly limit: number = 0;
   head = 0;
   size = 0;
-  private readonly arena: RingArena | null;
-  /** The slots' first slot in the arena (RingArena.allocate), or -1 for an array of the ring's own. */
-  private start: number = 0;
+  /**
+   * The page pushes went into last and its table entry (-1: none): the next push is most often
+   * into the same page, and then reads these two fields instead of the table.
+   */
+  private pushEntry = -1;
+  private pushPage = 0;
 
   constructor(capacity: number, arena?: RingArena) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ring capacity ${capacity}`);
     this.capacity = capacity;
-    this.arena = arena ?? null;
-    const slots = slotCount(Math.min(capacity, INITIAL_SLOTS));
-    this.words = this.takeSlots(slots);
-    this.mask = slots - 1;
+    this.arena = arena ?? new RingArena();
+    this.words = this.arena.words;
+    this.tableAt = this.arena.reserve(this, capacity);
+    this.limit = tablePages(capacity) * PAGE_SLOTS;
+    if (arena === undefined) this.arena.seal();
   }
 
   /** Append a frame; throws when the ring is full (the caller drops instead). */
   push(genPs: number, bytes: number, vm: number, readyPs: number): void {
-    if (this.size === this.capacity) throw new Error(`ring of ${this.capacity} pushed while full`);
-    if (this.size > this.mask) this.grow();
-    const base = this.offset + ((this.head + this.size) & this.mask) * RING_WORDS;
+    // Kept short (the rare cases are calls), so V8 inlines it into every producer's chain.
+    if (this.size === this.capacity) fullRing(this.capacity);
+    let position = this.head + this.size;
+    if (position >= this.limit) position -= this.limit;
+    const entry = this.tableAt + (position >> PAGE_SHIFT);
+    const page = entry === this.pushEntry ? this.pushPage : this.pageFor(entry);
     const words = this.words;
+    const base = page + (position & PAGE_MASK) * RING_WORDS;
     // A store into a Uint32Array keeps the low 32 bits of the number; the high ones go in pairs.
     words[base + RING_TIME_LO] = readyPs;
     words[base + RING_GEN_LO] = genPs;
@@ -116,9 +121,24 @@ export class PacketRing {
     this.size++;
   }
 
+  /** The page at table entry `entry`, taken from the arena if the ring holds none there (which may replace `words`). */
+  private pageFor(entry: number): number {
+    let page = this.words[entry]!;
+    // No page there yet: 0 (undefined before the arena is sealed, which the first take does).
+    if (!(page > 0)) {
+      page = this.arena.take();
+      this.words[entry] = page;
+    }
+    this.pushEntry = entry;
+    this.pushPage = page;
+    return page;
+  }
+
   /** Where the frame `offset` places from the head (0 = the oldest) starts in `words`. */
   baseAt(offset: number): number {
-    return this.offset + ((this.head + offset) & this.mask) * RING_WORDS;
+    let position = this.head + offset;
+    if (position >= this.limit) position -= this.limit;
+    return this.words[this.tableAt + (position >> PAGE_SHIFT)]! + (position & PAGE_MASK) * RING_WORDS;
   }
 
   /** When the frame `offset` places from the head (0 = the oldest) becomes visible. */
@@ -141,71 +161,71 @@ export class PacketRing {
     return low;
   }
 
-  /** Drop the oldest frame (tests; a poll advances `head` and `size` in its own loop). */
+  /**
+   * A poll has read the last frame of a page and moved `head` (its own copy) to the next position,
+   * `head`, a page boundary: the page goes back to the arena. Returns the position, wrapped.
+   */
+  leavePage(head: number): number {
+    const entry = this.tableAt + ((head - 1) >> PAGE_SHIFT);
+    const words = this.words;
+    this.arena.give(words[entry]!);
+    words[entry] = 0;
+    if (entry === this.pushEntry) this.pushEntry = -1;
+    return head === this.limit ? 0 : head;
+  }
+
+  /**
+   * A poll has taken frames: the ring's oldest frame is now at `head` and it holds `size`. An
+   * emptied ring starts again at position 0, keeping the page it was reading (moved to the table's
+   * first entry) if it still holds one: a ring that drains at every poll (a VM among hundreds, a
+   * frame or two per poll) keeps writing the same page instead of taking and giving back pages.
+   */
+  consumed(head: number, size: number): void {
+    this.size = size;
+    if (size > 0 || head === 0) {
+      this.head = head;
+      return;
+    }
+    this.head = 0;
+    // At a page boundary the page read last is given back already (leavePage); in the first one, it stays.
+    if ((head & PAGE_MASK) === 0 || head < PAGE_SLOTS) return;
+    const words = this.words;
+    const entry = this.tableAt + (head >> PAGE_SHIFT);
+    const page = words[entry]!;
+    words[this.tableAt] = page;
+    words[entry] = 0;
+    this.pushEntry = this.tableAt;
+    this.pushPage = page;
+  }
+
+  /** Drop the oldest frame (tests; a poll walks `head` and `size` in its own loop). */
   shift(): void {
     if (this.size === 0) throw new Error('shift of an empty ring');
-    this.head = (this.head + 1) & this.mask;
-    this.size--;
+    let head = this.head + 1;
+    if ((head & PAGE_MASK) === 0) head = this.leavePage(head);
+    this.consumed(head, this.size - 1);
   }
 
   /** Frames held that were generated in [startPs, endPs) (the measured cohort still in flight). */
   countGenerated(startPs: number, endPs: number): number {
     let count = 0;
+    const words = this.words;
     for (let i = 0; i < this.size; i++) {
-      const genPs = ringGenPs(this.words, this.baseAt(i));
+      const genPs = ringGenPs(words, this.baseAt(i));
       if (genPs >= startPs && genPs < endPs) count++;
     }
     return count;
   }
 
-  /**
-   * Double the slots (up to what the capacity needs), unwrapping the frames to the front. Called
-   * when `size > mask` (every slot is taken but the ring is not full).
-   */
-  private grow(): void {
-    const slots = Math.min(2 * (this.mask + 1), slotCount(this.capacity));
-    const old = this.words;
-    const oldOffset = this.offset;
-    const oldStart = this.start;
-    const oldSlots = this.mask + 1;
-    const words = this.takeSlots(slots);
-    // Every slot is taken: the frames are the slots from the head to the end, then those before it.
-    // Two block copies within the arrays (copyWithin when both are the same chunk).
-    const headAt = oldOffset + this.head * RING_WORDS;
-    const endAt = oldOffset + oldSlots * RING_WORDS;
-    const to = this.offset;
-    if (words === old) {
-      words.copyWithin(to, headAt, endAt);
-      words.copyWithin(to + (endAt - headAt), oldOffset, headAt);
-    } else {
-      words.set(old.subarray(headAt, endAt), to);
-      words.set(old.subarray(oldOffset, headAt), to + (endAt - headAt));
-    }
-    if (oldStart >= 0) this.arena!.release(oldStart, oldSlots);
-    this.words = words;
-    this.mask = slots - 1;
-    this.head = 0;
-  }
-
-  /**
-   * `slots` slots from the arena, or an array of the ring's own when it has none or they are more
-   * than its chunks hold: sets `start` and `offset`, returns the array they are in.
-   */
-  private takeSlots(slots: number): Uint32Array {
-    const start = this.arena === null ? -1 : this.arena.allocate(slots, slotCount(this.capacity));
-    this.start = start;
-    if (start < 0) {
-      this.offset = 0;
-      return new Uint32Array(slots * RING_WORDS);
-    }
-    this.offset = this.arena!.offsetOf(start);
-    return this.arena!.chunkOf(start);
+  /** Pages it holds now (tests). */
+  get pagesHeld(): number {
+    const words = this.words;
+    let pages = 0;
+    for (let i = 0; i < this.limit / PAGE_SLOTS; i++) if (words[this.tableAt + i]! > 0) pages++;
+    return pages;
   }
 }
 
-/** The smallest power of two ≥ `frames`. */
-function slotCount(frames: number): number {
-  let slots = 1;
-  while (slots < frames) slots *= 2;
-  return slots;
+function fullRing(capacity: number): never {
+  throw new Error(`ring of ${capacity} pushed while full`);
 }

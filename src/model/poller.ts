@@ -20,7 +20,7 @@ import {
   ringGenPs,
 } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
-import type { RingArena } from './ringArena.js';
+import { PAGE_MASK, PAGE_SHIFT, type RingArena } from './ringArena.js';
 
 /** Interrupt moderation of one vector. */
 export interface Moderation {
@@ -341,10 +341,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
     const ring = this.ring;
     const words = ring.words;
-    const offset = ring.offset;
-    const mask = ring.mask;
+    const tableAt = ring.tableAt;
     let head = ring.head;
     let size = ring.size;
+    // Where the page of the frame at `head` starts (0 when the ring holds none: nothing is read then).
+    let pageAt = words[tableAt + (head >> PAGE_SHIFT)]!;
     const budget = kind.budget;
     const fixedPs = kind.packetFixedPs;
     const perBytePs = kind.packetPerBytePs;
@@ -363,13 +364,18 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
       for (; n < take; n++) {
-        const base = offset + head * RING_WORDS;
+        const base = pageAt + (head & PAGE_MASK) * RING_WORDS;
         const genPs = ringGenPs(words, base);
         const meta = words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
-        head = (head + 1) & mask;
         size--;
+        head++;
+        if ((head & PAGE_MASK) === 0) {
+          // The page's last frame: the page goes back to the arena.
+          head = ring.leavePage(head);
+          pageAt = words[tableAt + (head >> PAGE_SHIFT)]!;
+        }
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
@@ -383,16 +389,22 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       const touched = this.core.touched;
       const mark = Poller.nextMark++;
       for (; n < take; n++) {
-        const base = offset + head * RING_WORDS;
+        const base = pageAt + (head & PAGE_MASK) * RING_WORDS;
+        const genPs = ringGenPs(words, base);
         const meta = words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
-        head = (head + 1) & mask;
         size--;
+        head++;
+        if ((head & PAGE_MASK) === 0) {
+          // The page's last frame: the page goes back to the arena.
+          head = ring.leavePage(head);
+          pageAt = words[tableAt + (head >> PAGE_SHIFT)]!;
+        }
         t += fixedPs + perBytePs * bytes;
         bytesTaken += bytes;
         const to = n * FRAME_FIELDS;
-        batch[to + FRAME_GEN_PS] = ringGenPs(words, base);
+        batch[to + FRAME_GEN_PS] = genPs;
         batch[to + FRAME_TIME_PS] = Math.round(t);
         batch[to + FRAME_META] = meta;
         const sink = routeByVm ? sinks[vm]! : sinks[0]!;
@@ -404,11 +416,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.batchSize = n;
       this.quietEnd = false;
     }
-    // An emptied ring starts again at slot 0: a ring that drains every poll (a VM among hundreds,
-    // a frame or two per poll) keeps writing the same cache line instead of walking its slots,
-    // each one last touched many thousands of frames ago.
-    ring.head = size === 0 ? 0 : head;
-    ring.size = size;
+    // An emptied ring starts again at position 0 (see PacketRing.consumed): a ring that drains every
+    // poll (a VM among hundreds, a frame or two per poll) keeps writing the same cache line instead
+    // of walking its slots, each one last touched many thousands of frames ago.
+    ring.consumed(head, size);
     this.lastBatchFull = n === budget;
     const components = kind.perPacketComponent;
     const itemFixedPs = kind.perPacketFixedPs;

@@ -133,6 +133,8 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     tx,
   };
   const topology = MODE_BUILDERS[config.mode](build);
+  // Every ring is built: the arena makes its array (a ring's first push then finds it in place).
+  build.rings.seal();
 
   const ratePps = offeredPps(config.workload.load, config.nic.linkGbps, config.workload.frame);
   const poisson = config.workload.arrivals === 'poisson';

@@ -10,6 +10,7 @@ import {
   ringGenPs,
   ringTimePs,
 } from '../../src/model/packetRing.js';
+import { PAGE_SLOTS } from '../../src/model/ringArena.js';
 import { MAX_DURATION_MS, MAX_VMS } from '../../src/scenario/resolveScenario.js';
 import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
 
@@ -51,21 +52,29 @@ describe('PacketRing', () => {
     expect(() => ring.shift()).toThrow('empty');
   });
 
-  it('starts with few slots and grows them, keeping the frames and their order across the wrap', () => {
+  it('holds only the pages its frames are in, keeping the frames and their order across the wrap', () => {
     const ring = new PacketRing(1000);
-    expect(ring.mask + 1).toBe(8);
-    // Move the head into the first slots first, so growth has to unwrap.
-    for (let i = 0; i < 5; i++) ring.push(i, 64, 0, i);
-    for (let i = 0; i < 5; i++) ring.shift();
-    for (let i = 0; i < 1000; i++) ring.push(1e9 + i, 64 + i, i % 7, 2e9 + i);
+    expect(ring.pagesHeld).toBe(0);
+    // Move the head on first, so the frames wrap around the end of the positions.
+    for (let i = 0; i < 1000; i++) ring.push(i, 64, 0, i);
+    for (let i = 0; i < 990; i++) ring.shift();
+    expect(ring.pagesHeld).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 990; i++) ring.push(1e9 + i, 64 + i, i % 7, 2e9 + i);
     expect(ring.size).toBe(ring.capacity);
-    expect(ring.mask + 1).toBe(1024);
+    // 1000 frames from a position inside a page span at most ceil(1000 / 16) + 1 pages.
+    expect(ring.pagesHeld).toBeLessThanOrEqual(Math.ceil(1000 / PAGE_SLOTS) + 1);
     const held = contents(ring);
-    expect(held).toHaveLength(1000);
-    held.forEach(([genPs, bytes, vm, readyPs], i) => {
+    expect(held.slice(0, 10).map(([genPs]) => genPs)).toEqual([
+      990, 991, 992, 993, 994, 995, 996, 997, 998, 999,
+    ]);
+    held.slice(10).forEach(([genPs, bytes, vm, readyPs], i) => {
       expect([genPs, bytes, vm, readyPs]).toEqual([1e9 + i, 64 + i, i % 7, 2e9 + i]);
     });
-    expect(ring.readyAt(999)).toBe(2e9 + 999);
+    expect(ring.readyAt(999)).toBe(2e9 + 989);
+    // Read to the end, it gives every page back but the one it was reading, and starts again at 0.
+    for (let i = 0; i < 1000; i++) ring.shift();
+    expect([ring.size, ring.head]).toEqual([0, 0]);
+    expect(ring.pagesHeld).toBeLessThanOrEqual(1);
   });
 
   it('counts how many of its first frames are visible by a time, by search over times that never fall', () => {

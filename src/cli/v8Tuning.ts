@@ -8,11 +8,17 @@ import { setFlagsFromString } from 'node:v8';
  * range) as freshly allocated heap numbers. 3000 inlines most of the chain: 10–20% faster in every
  * mode at 32 and 256 VMs (alternating fresh processes, best and median of 6; 2000 and 4000 did as
  * well). Not all of it: calls still left out of line box 16–125 bytes of times per frame, by mode
- * (V8's sampling heap profiler), and which calls differs from process to process. More needs
- * --max-inlined-bytecode-size-absolute (4600) raised too: 10000/20000 made long runs 5–10% quicker
- * but every process compiles more (the 126-point sweep on two jobs 3.6–3.8 → 4.1–4.8 s), so no.
+ * (V8's sampling heap profiler), and which calls differs from process to process. 4600 (the
+ * absolute limit's default) since the rings keep their frames in pages (thirteenth round): a push
+ * then reads its page, and at 3000 the traffic source's chain left the poller's `accept` out of
+ * line (VMQ at 1518 B: 128 bytes allocated a frame instead of 112, 247 ms instead of 217 per
+ * simulated second; at 4600, 212). It had been measured 3–4% quicker before, for VMQ and SR-IOV,
+ * and left out then for the memory its larger code took (VMQ at 4096 VMs up to 148 MiB, when the
+ * limit was 150 MB); with pages that run peaks at ~134 MiB. More needs
+ * --max-inlined-bytecode-size-absolute raised too: 10000/20000 made long runs 5–10% quicker but
+ * every process compiles more (the 126-point sweep on two jobs 3.6–3.8 → 4.1–4.8 s), so no.
  */
-const INLINED_BYTECODES_PER_FUNCTION = 3000;
+const INLINED_BYTECODES_PER_FUNCTION = 4600;
 
 /**
  * On-stack replacement off. OSR optimises a loop while its function is still running; V8 (11.3,

@@ -175,6 +175,6 @@ describe('RingArena', () => {
 
   it('sizes a table for the most pages a ring of its capacity can span', () => {
     expect(PAGE_WORDS).toBe(PAGE_SLOTS * RING_WORDS);
-    expect([tablePages(1), tablePages(16), tablePages(17), tablePages(512)]).toEqual([2, 2, 3, 33]);
+    expect([tablePages(1), tablePages(32), tablePages(33), tablePages(512)]).toEqual([2, 2, 3, 17]);
   });
 });

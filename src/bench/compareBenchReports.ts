@@ -43,6 +43,18 @@ export interface BenchReport {
     readonly longPoints?: { readonly wallSecJobs1?: number; readonly wallSecJobs2?: number };
   } | null;
   readonly memory?: readonly { readonly mode?: string; readonly vms?: number; readonly peakRssMb?: number }[];
+  /** Bytes in the report's MB of RSS: 10^6 since the thirteenth round; older reports lack it (theirs were MiB). */
+  readonly targets?: { readonly rssBytesPerMb?: number };
+}
+
+/** What an older report's "MB" of RSS were: MiB (maxRSS, in KiB, divided by 1024). */
+const OLD_RSS_BYTES_PER_MB = 1024 * 1024;
+
+/** A report's peak RSS in MB of 10^6 bytes, whichever unit it was written in. */
+function rssMb(report: BenchReport, value: number | undefined): number | undefined {
+  return value === undefined
+    ? undefined
+    : (value * (report.targets?.rssBytesPerMb ?? OLD_RSS_BYTES_PER_MB)) / 1e6;
 }
 
 export type BenchSection = 'reference' | 'speed' | 'scaling' | 'linear' | 'sweep' | 'memory';
@@ -165,11 +177,15 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     if (old === undefined && now === undefined) continue;
     rows.push(compareOne('sweep', subject, 'wall s, 126 points', false, { value: old }, { value: now }));
   }
+  // Each report's rows in MB of 10^6 bytes (an older report's were MiB): the two compare as measured.
   compareRows(
     'memory',
     'peak RSS MB',
     false,
-    [before.memory, after.memory],
+    [
+      before.memory?.map((row) => ({ ...row, peakRssMb: rssMb(before, row.peakRssMb) })),
+      after.memory?.map((row) => ({ ...row, peakRssMb: rssMb(after, row.peakRssMb) })),
+    ],
     (row) => (row.mode === undefined || row.vms === undefined ? undefined : `${row.mode} ${row.vms} VMs`),
     (row) => ({ value: row.peakRssMb }),
   );

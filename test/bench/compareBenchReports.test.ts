@@ -143,6 +143,19 @@ describe('compareBenchReports', () => {
     expect(comparison.rows.some((row) => row.change !== null && !Number.isFinite(row.change))).toBe(false);
   });
 
+  it('compares peak RSS in MB of 10^6 bytes, reading the MiB of an older report as such', () => {
+    // 143.05 MiB is 150.0 MB: the same peak written in the two units.
+    const old = report({ memory: [{ mode: 'vmq', vms: 4096, peakRssMb: 150e6 / 2 ** 20 }] });
+    const now = report({
+      memory: [{ mode: 'vmq', vms: 4096, peakRssMb: 150 }],
+      targets: { rssBytesPerMb: 1e6 },
+    });
+    const row = rowOf(compareBenchReports(old, now), 'memory', 'vmq 4096 VMs');
+    expect(row.before).toBeCloseTo(150, 9);
+    expect(row.after).toBe(150);
+    expect(row.verdict).toBe('same');
+  });
+
   it('names what differed in how the two runs were set up (a report from before --arrivals ran CBR)', () => {
     const old = report({ node: 'v20.19.0', options: { repeat: 5, packetBudget: 4e6, pinCpu: '0' } });
     const now = report({ options: { repeat: 2, packetBudget: 1.5e6, arrivals: 'poisson', pinCpu: null } });

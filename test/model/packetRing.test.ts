@@ -6,27 +6,11 @@ import {
   frameMeta,
   MAX_RING_TIME_PS,
   PacketRing,
-  RING_META,
-  ringGenPs,
-  ringTimePs,
 } from '../../src/model/packetRing.js';
 import { PAGE_SLOTS } from '../../src/model/ringArena.js';
 import { MAX_DURATION_MS, MAX_VMS } from '../../src/scenario/resolveScenario.js';
 import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
-
-/** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
-function contents(ring: PacketRing): number[][] {
-  return Array.from({ length: ring.size }, (_, i) => {
-    const base = ring.baseAt(i);
-    const meta = ring.words[base + RING_META]!;
-    return [
-      ringGenPs(ring.words, base),
-      meta & FRAME_BYTES_MASK,
-      meta >> FRAME_VM_SHIFT,
-      ringTimePs(ring.words, base),
-    ];
-  });
-}
+import { ringContents } from './ringContents.js';
 
 describe('PacketRing', () => {
   it('is a bounded FIFO of frames by value that wraps around and refuses a push when full', () => {
@@ -40,7 +24,7 @@ describe('PacketRing', () => {
     ring.push(40, 512, 3, 41);
     expect(ring.size).toBe(3);
     expect([ring.readyAt(0), ring.readyAt(1), ring.readyAt(2)]).toEqual([21, 31, 41]);
-    expect(contents(ring)).toEqual([
+    expect(ringContents(ring)).toEqual([
       [20, 128, 1, 21],
       [30, 256, 2, 31],
       [40, 512, 3, 41],
@@ -63,7 +47,7 @@ describe('PacketRing', () => {
     expect(ring.size).toBe(ring.capacity);
     // 1000 frames from a position inside a page span at most ceil(1000 / 16) + 1 pages.
     expect(ring.pagesHeld).toBeLessThanOrEqual(Math.ceil(1000 / PAGE_SLOTS) + 1);
-    const held = contents(ring);
+    const held = ringContents(ring);
     expect(held.slice(0, 10).map(([genPs]) => genPs)).toEqual([
       990, 991, 992, 993, 994, 995, 996, 997, 998, 999,
     ]);
@@ -112,7 +96,7 @@ describe('PacketRing', () => {
     expect([meta & FRAME_BYTES_MASK, meta >> FRAME_VM_SHIFT]).toEqual([MAX_FRAME_BYTES, MAX_VMS - 1]);
     const ring = new PacketRing(2);
     ring.push(1, MAX_FRAME_BYTES, MAX_VMS - 1, 2);
-    expect(contents(ring)).toEqual([[1, MAX_FRAME_BYTES, MAX_VMS - 1, 2]]);
+    expect(ringContents(ring)).toEqual([[1, MAX_FRAME_BYTES, MAX_VMS - 1, 2]]);
   });
 
   it('keeps both times exactly, to the last picosecond, across the 32-bit words they are split over', () => {
@@ -130,7 +114,9 @@ describe('PacketRing', () => {
     ];
     const ring = new PacketRing(times.length * times.length);
     for (const genPs of times) for (const readyPs of times) ring.push(genPs, 64, 1, readyPs);
-    expect(contents(ring)).toEqual(times.flatMap((genPs) => times.map((readyPs) => [genPs, 64, 1, readyPs])));
+    expect(ringContents(ring)).toEqual(
+      times.flatMap((genPs) => times.map((readyPs) => [genPs, 64, 1, readyPs])),
+    );
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: MAX_RING_TIME_PS }),
@@ -138,7 +124,7 @@ describe('PacketRing', () => {
         (genPs, readyPs) => {
           const one = new PacketRing(1);
           one.push(genPs, 1518, 7, readyPs);
-          expect(contents(one)).toEqual([[genPs, 1518, 7, readyPs]]);
+          expect(ringContents(one)).toEqual([[genPs, 1518, 7, readyPs]]);
         },
       ),
     );

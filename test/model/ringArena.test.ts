@@ -1,29 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  FRAME_BYTES_MASK,
-  FRAME_VM_SHIFT,
-  PacketRing,
-  RING_META,
-  RING_WORDS,
-  ringGenPs,
-  ringTimePs,
-} from '../../src/model/packetRing.js';
+import { PacketRing, RING_WORDS } from '../../src/model/packetRing.js';
 import { PAGE_SLOTS, PAGE_WORDS, RingArena, tablePages } from '../../src/model/ringArena.js';
-
-/** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
-function contents(ring: PacketRing): number[][] {
-  return Array.from({ length: ring.size }, (_, i) => {
-    const base = ring.baseAt(i);
-    const meta = ring.words[base + RING_META]!;
-    return [
-      ringGenPs(ring.words, base),
-      meta & FRAME_BYTES_MASK,
-      meta >> FRAME_VM_SHIFT,
-      ringTimePs(ring.words, base),
-    ];
-  });
-}
+import { ringContents } from './ringContents.js';
 
 /** One step of a property test: push a frame into ring `ring`, or take `count` frames from it. */
 type Step = { ring: number; push: true } | { ring: number; take: number };
@@ -63,7 +42,7 @@ describe('RingArena', () => {
               }
             }
           }
-          rings.forEach((ring, i) => expect(contents(ring)).toEqual(queues[i]));
+          rings.forEach((ring, i) => expect(ringContents(ring)).toEqual(queues[i]));
           // Each ring holds the pages its frames span, and no page is held twice.
           const pages = rings.flatMap((ring) => {
             const held: number[] = [];
@@ -143,8 +122,8 @@ describe('RingArena', () => {
     // Another ring takes that page; the first one's next frames must go to a page of their own.
     other.push(1000, 128, 1, 1000);
     ring.push(7, 256, 2, 7);
-    expect(contents(ring)).toEqual([[7, 256, 2, 7]]);
-    expect(contents(other)).toEqual([[1000, 128, 1, 1000]]);
+    expect(ringContents(ring)).toEqual([[7, 256, 2, 7]]);
+    expect(ringContents(other)).toEqual([[1000, 128, 1, 1000]]);
     expect(arena.slotsInUse).toBe(2 * PAGE_SLOTS);
   });
 
@@ -159,7 +138,9 @@ describe('RingArena', () => {
     expect(arena.words).not.toBe(first);
     for (const ring of rings) {
       expect(ring.words).toBe(arena.words);
-      expect(contents(ring)).toEqual(Array.from({ length: 100 }, (_, frame) => [frame, 64, 1, 2 * frame]));
+      expect(ringContents(ring)).toEqual(
+        Array.from({ length: 100 }, (_, frame) => [frame, 64, 1, 2 * frame]),
+      );
     }
   });
 
@@ -169,7 +150,7 @@ describe('RingArena', () => {
     expect(arena.sealed).toBe(false);
     ring.push(1, 64, 0, 2);
     expect(arena.sealed).toBe(true);
-    expect(contents(ring)).toEqual([[1, 64, 0, 2]]);
+    expect(ringContents(ring)).toEqual([[1, 64, 0, 2]]);
     expect(() => new PacketRing(8, arena)).toThrow('after the arena was sealed');
   });
 

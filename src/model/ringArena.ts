@@ -53,27 +53,27 @@ export class RingArena {
   /** Where the first page starts (after the tables), and the next page never handed out. */
   private firstPage = 0;
   private nextFresh = 0;
-  /** Words the tables take, and pages every ring full at once would need. */
+  /**
+   * Words the tables take: an entry per page its ring's frames can span, so also the pages every
+   * ring would need at once at its widest.
+   */
   private tableWords = 0;
-  private pagesNeeded = 0;
-  private pagesInUse = 0;
-  private pagesPeak = 0;
 
   /** `wordsLimit`: the most words its first array holds (tests make it small to see it enlarged). */
   constructor(private readonly wordsLimit = INITIAL_WORDS_LIMIT) {}
 
-  /** Slots in the pages handed out at some point (the arena's resident memory, for tests and measurements). */
+  /**
+   * Slots in the pages handed out at some point: the arena's resident memory, and the most the
+   * rings held at once (a page never handed out is taken only when none is free). For tests and
+   * measurements.
+   */
   get touchedSlots(): number {
     return this.pagesEverTaken() * PAGE_SLOTS;
   }
 
-  /** Slots in the pages the rings hold now, and the most they held at once. */
+  /** Slots in the pages the rings hold now. */
   get slotsInUse(): number {
-    return this.pagesInUse * PAGE_SLOTS;
-  }
-
-  get peakSlots(): number {
-    return this.pagesPeak * PAGE_SLOTS;
+    return (this.pagesEverTaken() - this.freeCount) * PAGE_SLOTS;
   }
 
   get sealed(): boolean {
@@ -88,9 +88,7 @@ export class RingArena {
     if (this.sealed) throw new Error('a ring reserved its pages after the arena was sealed');
     this.users.push(user);
     const tableAt = this.tableWords;
-    const pages = tablePages(capacity);
-    this.tableWords += pages;
-    this.pagesNeeded += pages;
+    this.tableWords += tablePages(capacity);
     return tableAt;
   }
 
@@ -101,7 +99,7 @@ export class RingArena {
     const firstPage = Math.ceil(Math.max(1, this.tableWords) / PAGE_WORDS) * PAGE_WORDS;
     const pages = Math.max(
       1,
-      Math.min(this.pagesNeeded, Math.floor((this.wordsLimit - firstPage) / PAGE_WORDS)),
+      Math.min(this.tableWords, Math.floor((this.wordsLimit - firstPage) / PAGE_WORDS)),
     );
     this.words = new Uint32Array(firstPage + pages * PAGE_WORDS);
     this.free = new Int32Array(pages);
@@ -113,8 +111,6 @@ export class RingArena {
   /** A page for a ring to push into: where it starts in `words` (which may have been replaced: read it again). */
   take(): number {
     if (!this.sealed) this.seal();
-    this.pagesInUse++;
-    if (this.pagesInUse > this.pagesPeak) this.pagesPeak = this.pagesInUse;
     if (this.freeCount > 0) return this.free[--this.freeCount]!;
     if (this.nextFresh === this.words.length) this.enlarge();
     const page = this.nextFresh;
@@ -124,7 +120,6 @@ export class RingArena {
 
   /** A page a ring no longer holds (a poll read its last frame). */
   give(page: number): void {
-    this.pagesInUse--;
     this.free[this.freeCount++] = page;
   }
 

@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
  * line (VMQ at 1518 B: 128 bytes allocated a frame instead of 112, 247 ms instead of 217 per
  * simulated second; at 4600, 212). It had been measured 3–4% quicker before, for VMQ and SR-IOV,
  * and left out then for the memory its larger code took (VMQ at 4096 VMs up to 148 MiB, when the
- * limit was 150 MB); with pages that run peaks at ~134 MiB. More needs
+ * limit was 150 MB); with pages that run peaks at 141–145 MB (10^6 bytes). More needs
  * --max-inlined-bytecode-size-absolute raised too: 10000/20000 made long runs 5–10% quicker but
  * every process compiles more (the 126-point sweep on two jobs 3.6–3.8 → 4.1–4.8 s), so no.
  */

@@ -30,7 +30,7 @@ const NO_PAGES = new Int32Array(0);
  * frames piled up and kept: VMQ with a queue per VM at 4096 VMs (64 B line rate both ways) held
  * 2.29 M frames in 3.39 M slots (3.52 M in chunks, 56 MB of the CLI's 144–146 MiB peak) at the end
  * of its run, its receive queues at 512 slots holding ~350 frames each. In pages the same frames
- * take at most 2.59 M slots (41 MB; the CLI's peak 141–142 MB, 134–136 MiB).
+ * take at most 2.59 M slots (41 MB; the CLI's peak 141–145 MB).
  *
  * Page tables: a ring of capacity c has ceil(c / PAGE_SLOTS) + 1 entries (its frames span at most
  * that many pages), each the word where a page starts in `words`, or 0 for none; the tables come

@@ -216,14 +216,6 @@ export class PacketRing {
     }
     return count;
   }
-
-  /** Pages it holds now (tests). */
-  get pagesHeld(): number {
-    const words = this.words;
-    let pages = 0;
-    for (let i = 0; i < this.limit / PAGE_SLOTS; i++) if (words[this.tableAt + i]! > 0) pages++;
-    return pages;
-  }
 }
 
 function fullRing(capacity: number): never {

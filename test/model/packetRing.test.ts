@@ -10,12 +10,28 @@ import {
 import { PAGE_SLOTS } from '../../src/model/ringArena.js';
 import { MAX_DURATION_MS, MAX_VMS } from '../../src/scenario/resolveScenario.js';
 import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
-import { ringContents } from './ringContents.js';
+import { ringContents, ringPages } from './ringContents.js';
+
+/**
+ * Leave an empty `ring` holding one frame, `frame`, at position `position` (at least 1): an emptied
+ * ring starts again at position 0, so the walk there keeps a frame in it.
+ */
+function oneFrameAt(ring: PacketRing, position: number, frame: [number, number, number, number]): void {
+  ring.push(0, 64, 0, 0);
+  for (let p = 1; p < position; p++) {
+    ring.push(p, 64, 0, p);
+    ring.shift();
+  }
+  ring.push(...frame);
+  ring.shift();
+}
 
 describe('PacketRing', () => {
   it('is a bounded FIFO of frames by value that wraps around and refuses a push when full', () => {
     const ring = new PacketRing(3);
-    ring.push(10, 64, 0, 11);
+    // The first frame two positions before the end, so the third wraps to position 0.
+    oneFrameAt(ring, ring.limit - 2, [10, 64, 0, 11]);
+    expect(ring.head).toBe(ring.limit - 2);
     ring.push(20, 128, 1, 21);
     ring.push(30, 256, 2, 31);
     expect(ring.size).toBe(ring.capacity);
@@ -38,15 +54,15 @@ describe('PacketRing', () => {
 
   it('holds only the pages its frames are in, keeping the frames and their order across the wrap', () => {
     const ring = new PacketRing(1000);
-    expect(ring.pagesHeld).toBe(0);
+    expect(ringPages(ring).length).toBe(0);
     // Move the head on first, so the frames wrap around the end of the positions.
     for (let i = 0; i < 1000; i++) ring.push(i, 64, 0, i);
     for (let i = 0; i < 990; i++) ring.shift();
-    expect(ring.pagesHeld).toBeLessThanOrEqual(2);
+    expect(ringPages(ring).length).toBeLessThanOrEqual(2);
     for (let i = 0; i < 990; i++) ring.push(1e9 + i, 64 + i, i % 7, 2e9 + i);
     expect(ring.size).toBe(ring.capacity);
-    // 1000 frames from a position inside a page span at most ceil(1000 / 16) + 1 pages.
-    expect(ring.pagesHeld).toBeLessThanOrEqual(Math.ceil(1000 / PAGE_SLOTS) + 1);
+    // 1000 frames from a position inside a page span at most ceil(1000 / PAGE_SLOTS) + 1 pages.
+    expect(ringPages(ring).length).toBeLessThanOrEqual(Math.ceil(1000 / PAGE_SLOTS) + 1);
     const held = ringContents(ring);
     expect(held.slice(0, 10).map(([genPs]) => genPs)).toEqual([
       990, 991, 992, 993, 994, 995, 996, 997, 998, 999,
@@ -58,16 +74,15 @@ describe('PacketRing', () => {
     // Read to the end, it gives every page back but the one it was reading, and starts again at 0.
     for (let i = 0; i < 1000; i++) ring.shift();
     expect([ring.size, ring.head]).toEqual([0, 0]);
-    expect(ring.pagesHeld).toBeLessThanOrEqual(1);
+    expect(ringPages(ring).length).toBeLessThanOrEqual(1);
   });
 
   it('counts how many of its first frames are visible by a time, by search over times that never fall', () => {
     const ring = new PacketRing(16);
-    // Move the head on first, so the frames searched wrap around the end of the slots.
-    for (let i = 0; i < 6; i++) ring.push(0, 64, 0, 0);
-    for (let i = 0; i < 6; i++) ring.shift();
     const readyTimes = [5, 5, 10, 10, 10, 2 ** 40, 2 ** 40 + 1];
-    for (const readyPs of readyTimes) ring.push(1, 64, 0, readyPs);
+    // The first frame three positions before the end, so the frames searched wrap around it.
+    oneFrameAt(ring, ring.limit - 3, [1, 64, 0, readyTimes[0]!]);
+    for (const readyPs of readyTimes.slice(1)) ring.push(1, 64, 0, readyPs);
     const visible = (nowPs: number) => readyTimes.filter((readyPs) => readyPs <= nowPs).length;
     for (const nowPs of [0, 5, 9, 10, 2 ** 40 - 1, 2 ** 40]) {
       // Its contract: frame `limit` is not visible yet; the answer is the visible prefix before it.

@@ -6,6 +6,7 @@ import {
   ringGenPs,
   ringTimePs,
 } from '../../src/model/packetRing.js';
+import { PAGE_SLOTS } from '../../src/model/ringArena.js';
 
 /** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
 export function ringContents(ring: PacketRing): number[][] {
@@ -19,4 +20,14 @@ export function ringContents(ring: PacketRing): number[][] {
       ringTimePs(ring.words, base),
     ];
   });
+}
+
+/** The pages a ring holds now (where each starts in its words): its page table's entries that name one. */
+export function ringPages(ring: PacketRing): number[] {
+  const pages: number[] = [];
+  for (let entry = 0; entry < ring.limit / PAGE_SLOTS; entry++) {
+    const page = ring.words[ring.tableAt + entry]!;
+    if (page > 0) pages.push(page);
+  }
+  return pages;
 }

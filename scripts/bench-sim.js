@@ -72,6 +72,12 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const args = process.argv.slice(2);
+/**
+ * Bytes in the MB of peak RSS here: 10^6, the issue's unit read literally. maxRSS is in KiB; until
+ * the thirteenth round it was divided by 1024 (MiB, ~4.9% fewer), which `--compare` still reads in
+ * an older report (compareBenchReports). Set before the children start: they report in it.
+ */
+const RSS_BYTES_PER_MB = 1e6;
 
 if (args[0] === '--child') {
   await runChild(JSON.parse(args[1]));
@@ -137,12 +143,6 @@ const OTHER_TARGET_PPS = 2e6;
 const SCALING_LIMIT = 1.3;
 const LINEAR_TOLERANCE = 0.1;
 const RSS_LIMIT_MB = 150;
-/**
- * Bytes in the MB of peak RSS here: 10^6, the issue's unit read literally. maxRSS is in KiB; until
- * the thirteenth round it was divided by 1024 (MiB, ~4.9% fewer), which `--compare` still reads in
- * an older report (compareBenchReports).
- */
-const RSS_BYTES_PER_MB = 1e6;
 const RSS_TOLERANCE = 0.1;
 /** A failed check says "noisy" where the median sample sits more than this fraction above the best. */
 const NOISE_FLAG = 0.1;
@@ -868,12 +868,9 @@ function cliPeakRss(lines) {
 
 // ---- children -------------------------------------------------------------------------------------
 
-/**
- * This process's peak RSS so far, in MB of 10^6 bytes (RSS_BYTES_PER_MB; a literal here, as the CLI
- * child calls this before the constants at the top are set).
- */
+/** This process's peak RSS so far, in MB of RSS_BYTES_PER_MB (maxRSS is in KiB). */
 function peakRssMbSoFar() {
-  return (process.resourceUsage().maxRSS * 1024) / 1e6;
+  return (process.resourceUsage().maxRSS * 1024) / RSS_BYTES_PER_MB;
 }
 
 /** The CLI as bin/nicvirt.js runs it, with `argv`; then its exit code and this process's peak RSS, on fd 3. */

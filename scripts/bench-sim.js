@@ -29,7 +29,9 @@
 //              (SCALING_MIN_MS):
 //              core-second ratio ≤ 1.3, or ≤ 1.3 per model event where the model does more at
 //              256 VMs (events ratio > 1.3); the rows whose core-second ratio itself exceeds 1.3
-//              (the target read strictly) are named after the verdict line
+//              (the target read strictly) are named after the verdict line. Then the same at a light
+//              load (LIGHT_LOAD_MPPS, an eighth of the packet budget), where the model does the same
+//              work at both sizes: core-second ratio ≤ 1.3 itself
 //   3. linear  0.1 s, 1 s and 10 s (--quick: 0.1, 1 and 2 s) of simulated time at 1518 B, the
 //              median core time of each (over the rounds of one child): a run costs a + b × packets,
 //              the cost per further packet from 0.1 to 1 s within ±10% of that from 1 s to the
@@ -156,6 +158,18 @@ const LONG_SWEEP_MS = 500;
  * 250 ms the two deliver within 7% of each other, so the ratio compares the same steady work.
  */
 const SCALING_MIN_MS = 250;
+/**
+ * Scaling's second table, at a light load, Mpps (~10% of line rate at 1518 B). At 100% load the model
+ * itself does more at 256 VMs where it saturates a core (emulated and paravirtual guests: the same
+ * core polls 8× the VMs, each with a few frames a poll) or batches less (SR-IOV at 64 B): up to 6×
+ * the events. At 80 kpps every mode carries the load at both sizes and each VM's frames come farther
+ * apart than its interrupts may (32 VMs: 2.5 kpps each, 400 µs apart; the NICs' moderation gaps are
+ * 16-50 µs), so every frame has its own interrupt at both sizes: the same events (the table shows
+ * their ratio), and the cost ratio measures the number of VMs alone.
+ */
+const LIGHT_LOAD_MPPS = 0.08;
+/** Scaling's light-load runs simulate about this share of the packet budget (0.5 M: 6.25 s at 80 kpps). */
+const LIGHT_LOAD_PACKET_SHARE = 1 / 8;
 /** Packets of the (untimed) run whose allocations the speed section samples, per row. */
 const ALLOCATION_PACKETS = 1e6;
 
@@ -252,6 +266,7 @@ const report = {
   reference: null,
   speed: [],
   scaling: [],
+  scalingLight: [],
   linear: [],
   sweep: null,
   memory: [],
@@ -390,6 +405,48 @@ if (sections.includes('scaling')) {
       report.scaling.push(result);
       log(
         `${mode.padEnd(9)} ${String(frameBytes).padStart(5)} ${String(small.simulatedMs).padStart(7)} ${fixed(small.oneCoreSec, 3).padStart(10)} ${fixed(large.oneCoreSec, 3).padStart(11)} ${fixed(ratio, 2).padStart(6)} ${fixed(result.wallRatio, 2).padStart(11)} ${fixed(eventsRatio, 2).padStart(13)} ${fixed(perEvent, 2).padStart(10)} ${fixed(result.deliveredRatio, 2).padStart(16)}  ${passText(result.pass)}${moreWork ? ' (per event)' : ''}${noiseNote(result)}`,
+      );
+    }
+  log('');
+  log(
+    `   the same at ${LIGHT_LOAD_MPPS * 1000} kpps (both sizes carry it and every frame has its own interrupt: the same model`,
+  );
+  log('   events at 32 and 256 VMs, so what is left is the number of VMs): core-second ratio ≤ 1.3');
+  log('mode      frame  sim ms  core s 32  core s 256  ratio  wall ratio  events ratio  delivered ratio');
+  for (const frameBytes of frames)
+    for (const mode of modes) {
+      const durationMs = Math.round(
+        ((packetBudget * LIGHT_LOAD_PACKET_SHARE) / (LIGHT_LOAD_MPPS * 1e6)) * 1000,
+      );
+      const [small, large] = bestOf(
+        [32, 256].map((vms) => ({
+          mode,
+          frameBytes,
+          vms,
+          durationMs,
+          nic,
+          loadMpps: LIGHT_LOAD_MPPS,
+          rounds: 3,
+        })),
+      );
+      const ratio = large.oneCoreSec / small.oneCoreSec;
+      const result = {
+        mode,
+        frameBytes,
+        loadMpps: LIGHT_LOAD_MPPS,
+        simulatedMs: small.simulatedMs,
+        vms32: small,
+        vms256: large,
+        coreRatio: ratio,
+        wallRatio: large.wallSec / small.wallSec,
+        eventsRatio: large.events / small.events,
+        deliveredRatio: large.deliveredFrames / small.deliveredFrames,
+        pass: ratio <= SCALING_LIMIT,
+        noise: Math.max(small.noise, large.noise),
+      };
+      report.scalingLight.push(result);
+      log(
+        `${mode.padEnd(9)} ${String(frameBytes).padStart(5)} ${String(small.simulatedMs).padStart(7)} ${fixed(small.oneCoreSec, 3).padStart(10)} ${fixed(large.oneCoreSec, 3).padStart(11)} ${fixed(ratio, 2).padStart(6)} ${fixed(result.wallRatio, 2).padStart(11)} ${fixed(result.eventsRatio, 2).padStart(13)} ${fixed(result.deliveredRatio, 2).padStart(16)}  ${passText(result.pass)}${noiseNote(result)}`,
       );
     }
 }
@@ -587,12 +644,16 @@ const bothRan = (a, b) => (a === null ? b : b === null ? a : a && b);
 report.summary = {
   speed: all(report.speed, 'pass'),
   speedOnWall: all(report.speed, 'passOnWall'),
-  scaling: all(report.scaling, 'pass'),
+  scaling: bothRan(all(report.scaling, 'pass'), all(report.scalingLight, 'pass')),
   // The issue's words read strictly: the cost ratio itself ≤ 1.3, whatever the model does. The rows
-  // that pass only per model event are named, so the verdict line never hides them.
-  scalingStrict: all(report.scaling, 'strictPass'),
+  // at 100% load that pass only per model event are named, so the verdict line never hides them;
+  // the light-load rows (the same events at both sizes) are held to the ratio itself anyway.
+  scalingStrict: bothRan(all(report.scaling, 'strictPass'), all(report.scalingLight, 'pass')),
   scalingOverStrict: report.scaling
     .filter((row) => !row.strictPass)
+    .map((row) => `${row.mode} ${row.frameBytes} B ${fixed(row.coreRatio, 2)}`),
+  scalingLightOver: report.scalingLight
+    .filter((row) => !row.pass)
     .map((row) => `${row.mode} ${row.frameBytes} B ${fixed(row.coreRatio, 2)}`),
   // The issue's reference paragraph: nicvirt should beat the C event loop (measured side by side).
   beatsCEventLoop:
@@ -644,8 +705,18 @@ log(
   `targets: speed ${verdict(report.summary.speed)}${report.summary.speed === null ? '' : ` (on wall time: ${verdict(report.summary.speedOnWall)})`}, scaling ${verdict(report.summary.scaling)}, linearity ${verdict(report.summary.linear)}, memory ${verdict(report.summary.memory)}, sweep ${verdict(report.summary.sweep)}  (${fixed(report.summary.benchSec, 0)} s)`,
 );
 if (report.summary.scalingStrict === false) {
+  const light =
+    report.scalingLight.length === 0
+      ? ''
+      : report.summary.scalingLightOver.length === 0
+        ? `; at ${LIGHT_LOAD_MPPS * 1000} kpps, the same model events at both sizes: met by every row`
+        : `; at ${LIGHT_LOAD_MPPS * 1000} kpps, the same model events at both sizes: not met by ${report.summary.scalingLightOver.join(', ')}`;
+  const full =
+    report.summary.scalingOverStrict.length === 0
+      ? 'met by every row'
+      : `not met by ${report.summary.scalingOverStrict.join(', ')}`;
   log(
-    `scaling read strictly (cost ratio ≤ ${SCALING_LIMIT} whatever the model does): not met by ${report.summary.scalingOverStrict.join(', ')}`,
+    `scaling read strictly (cost ratio ≤ ${SCALING_LIMIT} whatever the model does): at 100% load ${full}${light}`,
   );
 }
 if (report.summary.linearStrict === false) {
@@ -947,7 +1018,8 @@ async function runChild(spec) {
   };
   // Warm the JIT up: twice ~250 k frames of each scenario, whatever the timed run's length, so every
   // child starts timing in the same state (not where only the peak RSS of one run is wanted).
-  const warmMs = Math.max(1, Math.round((250e3 / linePps(spec.frameBytes)) * 1000));
+  const warmPps = spec.loadMpps ? spec.loadMpps * 1e6 : linePps(spec.frameBytes);
+  const warmMs = Math.max(1, Math.round((250e3 / warmPps) * 1000));
   if (spec.warm !== false) {
     for (const entry of series) for (let i = 0; i < 2; i++) runScenario(configOf(entry, warmMs));
   }

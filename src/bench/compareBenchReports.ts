@@ -26,12 +26,9 @@ export interface BenchReport {
     /** Bytes the engine allocated per packet (V8's sampling heap profiler; reports since the tenth round). */
     readonly allocatedBytesPerPacket?: number;
   }[];
-  readonly scaling?: readonly {
-    readonly mode?: string;
-    readonly frameBytes?: number;
-    readonly coreRatio?: number;
-    readonly noise?: number;
-  }[];
+  readonly scaling?: readonly ScalingRow[];
+  /** Scaling at a light load, where the model does the same work at both sizes (since the fourteenth round). */
+  readonly scalingLight?: readonly ScalingRow[];
   readonly linear?: readonly {
     readonly mode?: string;
     readonly runs?: readonly { readonly simulatedMs?: number; readonly medianCoreNsPerPacket?: number }[];
@@ -45,6 +42,14 @@ export interface BenchReport {
   readonly memory?: readonly { readonly mode?: string; readonly vms?: number; readonly peakRssMb?: number }[];
   /** Bytes in the report's MB of RSS: 10^6 since the thirteenth round; older reports lack it (theirs were MiB). */
   readonly targets?: { readonly rssBytesPerMb?: number };
+}
+
+/** One row of a report's scaling section: the cost of 256 VMs over that of 32. */
+export interface ScalingRow {
+  readonly mode?: string;
+  readonly frameBytes?: number;
+  readonly coreRatio?: number;
+  readonly noise?: number;
 }
 
 /** What an older report's "MB" of RSS were: MiB (maxRSS, in KiB, divided by 1024). */
@@ -154,6 +159,14 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     'cost ratio 256/32 VMs',
     false,
     [before.scaling, after.scaling],
+    modeAndFrame,
+    (row) => ({ value: row.coreRatio, noise: row.noise }),
+  );
+  compareRows(
+    'scaling',
+    'cost ratio 256/32 VMs, light load',
+    false,
+    [before.scalingLight, after.scalingLight],
     modeAndFrame,
     (row) => ({ value: row.coreRatio, noise: row.noise }),
   );

@@ -18,6 +18,7 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
       { mode: 'sriov', frameBytes: 64, packetsPerCoreSec: 18e6, noise: 0.01 },
     ],
     scaling: [{ mode: 'vmq', frameBytes: 64, coreRatio: 1.3, noise: 0.01 }],
+    scalingLight: [{ mode: 'vmq', frameBytes: 64, coreRatio: 1.1, noise: 0.01 }],
     linear: [
       {
         mode: 'vmq',
@@ -49,13 +50,14 @@ describe('compareBenchReports', () => {
       'speed vmq 1518 B',
       'speed sriov 64 B',
       'scaling vmq 64 B',
+      'scaling vmq 64 B',
       'linear vmq',
       'sweep --jobs 2',
       'sweep --jobs 1',
       'memory vmq 4096 VMs',
     ]);
     expect(comparison.rows.every((row) => row.verdict === 'same' && row.change === 0)).toBe(true);
-    expect(comparison.counts).toEqual({ better: 0, worse: 0, same: 8, new: 0, gone: 0 });
+    expect(comparison.counts).toEqual({ better: 0, worse: 0, same: 9, new: 0, gone: 0 });
     expect(comparison.differences).toEqual([]);
   });
 
@@ -66,6 +68,7 @@ describe('compareBenchReports', () => {
         { mode: 'sriov', frameBytes: 64, packetsPerCoreSec: 15e6, noise: 0.01 }, // −17%: worse
       ],
       scaling: [{ mode: 'vmq', frameBytes: 64, coreRatio: 1.1, noise: 0.01 }], // lower ratio: better
+      scalingLight: [{ mode: 'vmq', frameBytes: 64, coreRatio: 1.25, noise: 0.01 }], // higher: worse
       memory: [{ mode: 'vmq', vms: 4096, peakRssMb: 240 }], // less memory: better
       sweep: { wallSecJobs1: 4.4, wallSecJobs2: 3.5 }, // +21% wall time: worse
     });
@@ -76,11 +79,15 @@ describe('compareBenchReports', () => {
     expect(speed.change).toBeCloseTo(0.25);
     expect(speed.verdict).toBe('better');
     expect(rowOf(comparison, 'speed', 'sriov 64 B').verdict).toBe('worse');
-    expect(rowOf(comparison, 'scaling', 'vmq 64 B').verdict).toBe('better');
+    const scaling = comparison.rows.filter((row) => row.section === 'scaling');
+    expect(scaling.map((row) => [row.measure, row.verdict])).toEqual([
+      ['cost ratio 256/32 VMs', 'better'],
+      ['cost ratio 256/32 VMs, light load', 'worse'],
+    ]);
     expect(rowOf(comparison, 'memory', 'vmq 4096 VMs').verdict).toBe('better');
     expect(rowOf(comparison, 'sweep', '--jobs 2').verdict).toBe('worse');
     expect(rowOf(comparison, 'sweep', '--jobs 1').verdict).toBe('same');
-    expect(comparison.counts).toMatchObject({ better: 3, worse: 2 });
+    expect(comparison.counts).toMatchObject({ better: 3, worse: 3 });
   });
 
   it('takes the larger of the floor and either run’s own spread as the noise allowance', () => {
@@ -130,7 +137,9 @@ describe('compareBenchReports', () => {
   });
 
   it('marks rows measured in one report only as new or gone, and skips rows it cannot name', () => {
-    const before = report({ memory: [] });
+    // An older report, from before the light-load scaling rows (no `scalingLight` at all).
+    const { scalingLight: _scalingLight, ...older } = report({ memory: [] });
+    const before: BenchReport = older;
     const after = report({
       speed: [{ mode: 'vmq', frameBytes: 1518, packetsPerCoreSec: 4e6 }, { frameBytes: 64 }],
       sweep: null,
@@ -139,6 +148,8 @@ describe('compareBenchReports', () => {
     expect(rowOf(comparison, 'speed', 'sriov 64 B')).toMatchObject({ verdict: 'gone', after: null });
     expect(rowOf(comparison, 'memory', 'vmq 4096 VMs')).toMatchObject({ verdict: 'new', before: null });
     expect(rowOf(comparison, 'sweep', '--jobs 2')).toMatchObject({ verdict: 'gone' });
+    const light = comparison.rows.find((row) => row.measure === 'cost ratio 256/32 VMs, light load');
+    expect(light).toMatchObject({ subject: 'vmq 64 B', verdict: 'new', before: null, after: 1.1 });
     expect(comparison.rows.filter((row) => row.section === 'speed')).toHaveLength(2);
     expect(comparison.rows.some((row) => row.change !== null && !Number.isFinite(row.change))).toBe(false);
   });

@@ -60,6 +60,8 @@
 // measure (wall time, process CPU, main-thread CPU) counts its own minimum over the rounds, taken
 // separately, so they may come from different rounds (peak RSS: the highest; linearity: the median
 // per duration).
+// A ratio check (scaling, linearity) that fails with its samples spread more than NOISE_FLAG is
+// measured once more, and the quieter attempt counts (measureCheck).
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep,memory
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
@@ -181,6 +183,28 @@ const noiseNote = (result) =>
   !result.pass && result.noise > NOISE_FLAG
     ? ` (noisy: median ${fixed(result.noise * 100, 0)}% above best)`
     : '';
+
+/**
+ * A ratio check (scaling, linearity), measured again once when it fails with its samples spread
+ * (noisy: its median more than NOISE_FLAG above its best): this machine's bursts of load last
+ * seconds to minutes, and one can land on one size's or one duration's runs. The quieter attempt
+ * (the lower noise) counts, and the result keeps the first one's noise (`firstAttempt`). A check
+ * that fails with steady samples, or fails again, fails. `measure()` returns a result,
+ * `passOf(result)` its verdict.
+ */
+function measureCheck(measure, passOf) {
+  const first = measure();
+  if (passOf(first) || !(first.noise > NOISE_FLAG)) return first;
+  const second = measure();
+  const kept = second.noise < first.noise ? second : first;
+  return { ...kept, firstAttempt: { pass: false, noise: first.noise } };
+}
+
+/** What the log says of a check measured twice (measureCheck). */
+const retryNote = (result) =>
+  result.firstAttempt === undefined
+    ? ''
+    : ` (measured twice: the first attempt failed, noisy: median ${fixed(result.firstAttempt.noise * 100, 0)}% above best)`;
 
 /** Run `spec` in a fresh child (its main thread on the pinned CPU, if any) and return what it measured. */
 function child(spec) {
@@ -373,38 +397,16 @@ if (sections.includes('scaling')) {
   log(
     'mode      frame  sim ms  core s 32  core s 256  ratio  wall ratio  events ratio  per event  delivered ratio',
   );
-  const nic = { vfs: 256, vmdqPools: 257 };
   for (const frameBytes of frames)
     for (const mode of modes) {
       const durationMs = Math.max(SCALING_MIN_MS, durationFor(frameBytes, packetBudget / 4));
-      // Each size in its own processes: one process timing both would compile the hot code for a
-      // mix of the two, which is neither what a run of either size gets.
-      const [small, large] = bestOf(
-        [32, 256].map((vms) => ({ mode, frameBytes, vms, durationMs, nic, rounds: 3 })),
+      const result = measureCheck(
+        () => scalingRow({ mode, frameBytes, durationMs }),
+        (row) => row.pass,
       );
-      const ratio = large.oneCoreSec / small.oneCoreSec;
-      const eventsRatio = large.events / small.events;
-      const perEvent = ratio / eventsRatio;
-      const moreWork = eventsRatio > SCALING_LIMIT;
-      const result = {
-        mode,
-        frameBytes,
-        simulatedMs: small.simulatedMs,
-        vms32: small,
-        vms256: large,
-        coreRatio: ratio,
-        wallRatio: large.wallSec / small.wallSec,
-        eventsRatio,
-        perEventRatio: perEvent,
-        deliveredRatio: large.deliveredFrames / small.deliveredFrames,
-        moreModelWork: moreWork,
-        pass: moreWork ? perEvent <= SCALING_LIMIT : ratio <= SCALING_LIMIT,
-        strictPass: ratio <= SCALING_LIMIT,
-        noise: Math.max(small.noise, large.noise),
-      };
       report.scaling.push(result);
       log(
-        `${mode.padEnd(9)} ${String(frameBytes).padStart(5)} ${String(small.simulatedMs).padStart(7)} ${fixed(small.oneCoreSec, 3).padStart(10)} ${fixed(large.oneCoreSec, 3).padStart(11)} ${fixed(ratio, 2).padStart(6)} ${fixed(result.wallRatio, 2).padStart(11)} ${fixed(eventsRatio, 2).padStart(13)} ${fixed(perEvent, 2).padStart(10)} ${fixed(result.deliveredRatio, 2).padStart(16)}  ${passText(result.pass)}${moreWork ? ' (per event)' : ''}${noiseNote(result)}`,
+        `${mode.padEnd(9)} ${String(frameBytes).padStart(5)} ${String(result.simulatedMs).padStart(7)} ${fixed(result.vms32.oneCoreSec, 3).padStart(10)} ${fixed(result.vms256.oneCoreSec, 3).padStart(11)} ${fixed(result.coreRatio, 2).padStart(6)} ${fixed(result.wallRatio, 2).padStart(11)} ${fixed(result.eventsRatio, 2).padStart(13)} ${fixed(result.perEventRatio, 2).padStart(10)} ${fixed(result.deliveredRatio, 2).padStart(16)}  ${passText(result.pass)}${result.moreModelWork ? ' (per event)' : ''}${noiseNote(result)}${retryNote(result)}`,
       );
     }
   log('');
@@ -418,37 +420,63 @@ if (sections.includes('scaling')) {
       const durationMs = Math.round(
         ((packetBudget * LIGHT_LOAD_PACKET_SHARE) / (LIGHT_LOAD_MPPS * 1e6)) * 1000,
       );
-      const [small, large] = bestOf(
-        [32, 256].map((vms) => ({
-          mode,
-          frameBytes,
-          vms,
-          durationMs,
-          nic,
-          loadMpps: LIGHT_LOAD_MPPS,
-          rounds: 3,
-        })),
+      const result = measureCheck(
+        () => scalingRow({ mode, frameBytes, durationMs, loadMpps: LIGHT_LOAD_MPPS }),
+        (row) => row.pass,
       );
-      const ratio = large.oneCoreSec / small.oneCoreSec;
-      const result = {
-        mode,
-        frameBytes,
-        loadMpps: LIGHT_LOAD_MPPS,
-        simulatedMs: small.simulatedMs,
-        vms32: small,
-        vms256: large,
-        coreRatio: ratio,
-        wallRatio: large.wallSec / small.wallSec,
-        eventsRatio: large.events / small.events,
-        deliveredRatio: large.deliveredFrames / small.deliveredFrames,
-        pass: ratio <= SCALING_LIMIT,
-        noise: Math.max(small.noise, large.noise),
-      };
       report.scalingLight.push(result);
       log(
-        `${mode.padEnd(9)} ${String(frameBytes).padStart(5)} ${String(small.simulatedMs).padStart(7)} ${fixed(small.oneCoreSec, 3).padStart(10)} ${fixed(large.oneCoreSec, 3).padStart(11)} ${fixed(ratio, 2).padStart(6)} ${fixed(result.wallRatio, 2).padStart(11)} ${fixed(result.eventsRatio, 2).padStart(13)} ${fixed(result.deliveredRatio, 2).padStart(16)}  ${passText(result.pass)}${noiseNote(result)}`,
+        `${mode.padEnd(9)} ${String(frameBytes).padStart(5)} ${String(result.simulatedMs).padStart(7)} ${fixed(result.vms32.oneCoreSec, 3).padStart(10)} ${fixed(result.vms256.oneCoreSec, 3).padStart(11)} ${fixed(result.coreRatio, 2).padStart(6)} ${fixed(result.wallRatio, 2).padStart(11)} ${fixed(result.eventsRatio, 2).padStart(13)} ${fixed(result.deliveredRatio, 2).padStart(16)}  ${passText(result.pass)}${noiseNote(result)}${retryNote(result)}`,
       );
     }
+}
+
+/**
+ * One scaling row: 32 and 256 VMs (every VM on its own queue/pool/VF), each size in its own fresh
+ * processes, and the verdict. At 100% load (no `loadMpps`) the cost ratio may pass per model event
+ * where the model does more at 256 VMs; at a light load (`loadMpps`, the same events at both sizes)
+ * only the cost ratio itself counts.
+ */
+function scalingRow({ mode, frameBytes, durationMs, loadMpps }) {
+  const nic = { vfs: 256, vmdqPools: 257 };
+  // Each size in its own processes: one process timing both would compile the hot code for a mix
+  // of the two, which is neither what a run of either size gets.
+  const [small, large] = bestOf(
+    [32, 256].map((vms) => ({
+      mode,
+      frameBytes,
+      vms,
+      durationMs,
+      nic,
+      ...(loadMpps === undefined ? {} : { loadMpps }),
+      rounds: 3,
+    })),
+  );
+  const ratio = large.oneCoreSec / small.oneCoreSec;
+  const eventsRatio = large.events / small.events;
+  const common = {
+    mode,
+    frameBytes,
+    ...(loadMpps === undefined ? {} : { loadMpps }),
+    simulatedMs: small.simulatedMs,
+    vms32: small,
+    vms256: large,
+    coreRatio: ratio,
+    wallRatio: large.wallSec / small.wallSec,
+    eventsRatio,
+    deliveredRatio: large.deliveredFrames / small.deliveredFrames,
+    noise: Math.max(small.noise, large.noise),
+  };
+  if (loadMpps !== undefined) return { ...common, pass: ratio <= SCALING_LIMIT };
+  const perEvent = ratio / eventsRatio;
+  const moreWork = eventsRatio > SCALING_LIMIT;
+  return {
+    ...common,
+    perEventRatio: perEvent,
+    moreModelWork: moreWork,
+    pass: moreWork ? perEvent <= SCALING_LIMIT : ratio <= SCALING_LIMIT,
+    strictPass: ratio <= SCALING_LIMIT,
+  };
 }
 
 if (sections.includes('linear')) {
@@ -467,55 +495,67 @@ if (sections.includes('linear')) {
     `mode      ns/pkt 0.1 s  ns/pkt 1 s  ns/pkt ${longestSec} s  marginal 0.1-1 s  1-${longestSec} s   dev    fixed ms  strict dev   RSS 0.1 s  RSS ${longestSec} s  RSS dev`,
   );
   for (const mode of modes) {
-    const set = child({
-      mode,
-      frameBytes: 1518,
-      rounds: Math.max(3, repeat),
-      // The 0.1 s run ten times per round, so it is timed over as much simulated time as the 1 s one.
-      series: durations.map((durationMs) => ({ vms: 32, durationMs, inner: durationMs < 1000 ? 10 : 1 })),
-    }).map(derive);
-    const reference = set[durations.indexOf(1000)];
-    // Read strictly: a run's ns per packet against the 1 s run's (no fixed cost allowed for).
-    const strictDeviation = Math.max(
-      ...set.map((row) => Math.abs(row.medianCoreNsPerPacket / reference.medianCoreNsPerPacket - 1)),
+    const result = measureCheck(
+      () => linearRow(mode, durations),
+      (row) => row.linearPass,
     );
-    // Linear: a run's median core time against its packets, a + b × packets. The slope from the
-    // shortest run to the 1 s one against the slope from there to the longest.
-    const runNs = (row) => row.medianCoreNsPerPacket * row.packets;
-    const slope = (from, to) => (runNs(to) - runNs(from)) / (to.packets - from.packets);
-    const marginal = [slope(set[0], set[1]), slope(set[1], set[2])];
-    const deviation = Math.abs(marginal[0] / marginal[1] - 1);
-    // The fixed cost of a run: what the shortest run costs beyond the longest one's rate per packet
-    // (set-up, summary, and a start with cold caches; steadier than the line's intercept, which
-    // extrapolates the long runs' noise).
-    const [shortest, longest] = [set[0], set[set.length - 1]];
-    const fixedMs =
-      ((shortest.medianCoreNsPerPacket - longest.medianCoreNsPerPacket) * shortest.packets) / 1e6;
-    const rss = [durations[0], durations[durations.length - 1]].map(
-      // No warm-up run in these: the peak is that of the one run of that length.
-      (durationMs) => child({ mode, frameBytes: 1518, vms: 32, durationMs, warm: false }).peakRssMb,
-    );
-    const rssDeviation = Math.abs(rss[1] / rss[0] - 1);
-    const result = {
-      mode,
-      frameBytes: 1518,
-      runs: set,
-      peakRssMb: { [durations[0]]: rss[0], [durations[durations.length - 1]]: rss[1] },
-      marginalNsPerPacket: marginal,
-      fixedMsPerRun: fixedMs,
-      linearDeviation: deviation,
-      linearPass: deviation <= LINEAR_TOLERANCE,
-      strictDeviation,
-      strictPass: strictDeviation <= LINEAR_TOLERANCE,
-      rssDeviation,
-      rssPass: rssDeviation <= RSS_TOLERANCE && rss.every((mb) => mb <= RSS_LIMIT_MB),
-      noise: Math.max(...set.map((row) => row.noise)),
-    };
     report.linear.push(result);
+    const set = result.runs;
+    const rss = [durations[0], durations[durations.length - 1]].map(
+      (durationMs) => result.peakRssMb[durationMs],
+    );
     log(
-      `${mode.padEnd(9)} ${set.map((row, k) => fixed(row.medianCoreNsPerPacket, 0).padStart(k === 0 ? 12 : 11)).join(' ')}  ${fixed(marginal[0], 0).padStart(16)} ${fixed(marginal[1], 0).padStart(7)}  ${(fixed(deviation * 100, 1) + '%').padStart(6)} ${fixed(fixedMs, 2).padStart(9)}  ${(fixed(strictDeviation * 100, 1) + '%').padStart(9)}  ${passText(result.linearPass)}${noiseNote({ ...result, pass: result.linearPass })}  ${fixed(rss[0], 0).padStart(8)} ${fixed(rss[1], 0).padStart(9)}  ${(fixed(rssDeviation * 100, 1) + '%').padStart(6)} ${passText(result.rssPass)}`,
+      `${mode.padEnd(9)} ${set.map((row, k) => fixed(row.medianCoreNsPerPacket, 0).padStart(k === 0 ? 12 : 11)).join(' ')}  ${fixed(result.marginalNsPerPacket[0], 0).padStart(16)} ${fixed(result.marginalNsPerPacket[1], 0).padStart(7)}  ${(fixed(result.linearDeviation * 100, 1) + '%').padStart(6)} ${fixed(result.fixedMsPerRun, 2).padStart(9)}  ${(fixed(result.strictDeviation * 100, 1) + '%').padStart(9)}  ${passText(result.linearPass)}${noiseNote({ ...result, pass: result.linearPass })}  ${fixed(rss[0], 0).padStart(8)} ${fixed(rss[1], 0).padStart(9)}  ${(fixed(result.rssDeviation * 100, 1) + '%').padStart(6)} ${passText(result.rssPass)}${retryNote(result)}`,
     );
   }
+}
+
+/** One mode's linearity row: its durations timed in one child, its two RSS children, the verdicts. */
+function linearRow(mode, durations) {
+  const set = child({
+    mode,
+    frameBytes: 1518,
+    rounds: Math.max(3, repeat),
+    // The 0.1 s run ten times per round, so it is timed over as much simulated time as the 1 s one.
+    series: durations.map((durationMs) => ({ vms: 32, durationMs, inner: durationMs < 1000 ? 10 : 1 })),
+  }).map(derive);
+  const reference = set[durations.indexOf(1000)];
+  // Read strictly: a run's ns per packet against the 1 s run's (no fixed cost allowed for).
+  const strictDeviation = Math.max(
+    ...set.map((row) => Math.abs(row.medianCoreNsPerPacket / reference.medianCoreNsPerPacket - 1)),
+  );
+  // Linear: a run's median core time against its packets, a + b × packets. The slope from the
+  // shortest run to the 1 s one against the slope from there to the longest.
+  const runNs = (row) => row.medianCoreNsPerPacket * row.packets;
+  const slope = (from, to) => (runNs(to) - runNs(from)) / (to.packets - from.packets);
+  const marginal = [slope(set[0], set[1]), slope(set[1], set[2])];
+  const deviation = Math.abs(marginal[0] / marginal[1] - 1);
+  // The fixed cost of a run: what the shortest run costs beyond the longest one's rate per packet
+  // (set-up, summary, and a start with cold caches; steadier than the line's intercept, which
+  // extrapolates the long runs' noise).
+  const [shortest, longest] = [set[0], set[set.length - 1]];
+  const fixedMs = ((shortest.medianCoreNsPerPacket - longest.medianCoreNsPerPacket) * shortest.packets) / 1e6;
+  const rss = [durations[0], durations[durations.length - 1]].map(
+    // No warm-up run in these: the peak is that of the one run of that length.
+    (durationMs) => child({ mode, frameBytes: 1518, vms: 32, durationMs, warm: false }).peakRssMb,
+  );
+  const rssDeviation = Math.abs(rss[1] / rss[0] - 1);
+  const result = {
+    mode,
+    frameBytes: 1518,
+    runs: set,
+    peakRssMb: { [durations[0]]: rss[0], [durations[durations.length - 1]]: rss[1] },
+    marginalNsPerPacket: marginal,
+    fixedMsPerRun: fixedMs,
+    linearDeviation: deviation,
+    linearPass: deviation <= LINEAR_TOLERANCE,
+    strictDeviation,
+    strictPass: strictDeviation <= LINEAR_TOLERANCE,
+    rssDeviation,
+    rssPass: rssDeviation <= RSS_TOLERANCE && rss.every((mb) => mb <= RSS_LIMIT_MB),
+    noise: Math.max(...set.map((row) => row.noise)),
+  };
+  return result;
 }
 
 if (sections.includes('sweep')) {

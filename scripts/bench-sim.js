@@ -61,7 +61,7 @@
 // separately, so they may come from different rounds (peak RSS: the highest; linearity: the median
 // per duration).
 // A ratio check (scaling, linearity) that fails with its samples spread more than NOISE_FLAG is
-// measured once more, and the quieter attempt counts (measureCheck).
+// measured once more, and the quieter attempt counts (src/bench/measureCheck.ts).
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep,memory
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
@@ -82,6 +82,8 @@ const args = process.argv.slice(2);
  * an older report (compareBenchReports). Set before the children start: they report in it.
  */
 const RSS_BYTES_PER_MB = 1e6;
+/** A failed ratio check with its samples spread is measured once more (compiled from src/bench). */
+const { measureCheck } = await import('../dist/bench/measureCheck.js');
 
 if (args[0] === '--child') {
   await runChild(JSON.parse(args[1]));
@@ -184,23 +186,7 @@ const noiseNote = (result) =>
     ? ` (noisy: median ${fixed(result.noise * 100, 0)}% above best)`
     : '';
 
-/**
- * A ratio check (scaling, linearity), measured again once when it fails with its samples spread
- * (noisy: its median more than NOISE_FLAG above its best): this machine's bursts of load last
- * seconds to minutes, and one can land on one size's or one duration's runs. The quieter attempt
- * (the lower noise) counts, and the result keeps the first one's noise (`firstAttempt`). A check
- * that fails with steady samples, or fails again, fails. `measure()` returns a result,
- * `passOf(result)` its verdict.
- */
-function measureCheck(measure, passOf) {
-  const first = measure();
-  if (passOf(first) || !(first.noise > NOISE_FLAG)) return first;
-  const second = measure();
-  const kept = second.noise < first.noise ? second : first;
-  return { ...kept, firstAttempt: { pass: false, noise: first.noise } };
-}
-
-/** What the log says of a check measured twice (measureCheck). */
+/** What the log says of a check measured twice (src/bench/measureCheck.ts). */
 const retryNote = (result) =>
   result.firstAttempt === undefined
     ? ''
@@ -403,6 +389,7 @@ if (sections.includes('scaling')) {
       const result = measureCheck(
         () => scalingRow({ mode, frameBytes, durationMs }),
         (row) => row.pass,
+        NOISE_FLAG,
       );
       report.scaling.push(result);
       log(
@@ -423,6 +410,7 @@ if (sections.includes('scaling')) {
       const result = measureCheck(
         () => scalingRow({ mode, frameBytes, durationMs, loadMpps: LIGHT_LOAD_MPPS }),
         (row) => row.pass,
+        NOISE_FLAG,
       );
       report.scalingLight.push(result);
       log(
@@ -498,6 +486,7 @@ if (sections.includes('linear')) {
     const result = measureCheck(
       () => linearRow(mode, durations),
       (row) => row.linearPass,
+      NOISE_FLAG,
     );
     report.linear.push(result);
     const set = result.runs;

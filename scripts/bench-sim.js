@@ -163,6 +163,12 @@ const LONG_SWEEP_MS = 500;
  */
 const SCALING_MIN_MS = 250;
 /**
+ * Section 5's longest run, at its largest VM count, ms. At 4096 VMs and 64 B line rate both ways the
+ * rings take ~0.2 s to fill (VMQ: 42 MB of frames at 100 ms, 50 MB from ~0.2 s on), so 100 ms
+ * understates what a longer run holds: VMQ's peak 141-145 MB at 100 ms, 151-155 MB from 0.3 s to 3 s.
+ */
+const LONG_MEMORY_MS = 1000;
+/**
  * Scaling's second table, at a light load, Mpps (~10% of line rate at 1518 B). At 100% load the model
  * itself does more at 256 VMs where it saturates a core (emulated and paravirtual guests: the same
  * core polls 8× the VMs, each with a few frames a poll) or batches less (SR-IOV at 64 B): up to 6×
@@ -631,29 +637,40 @@ if (sections.includes('memory')) {
   log('5. memory at scale: peak RSS of one `nicvirt run` (the CLI in its own process) of 100 ms at 64 B');
   log('   line rate in both directions, a queue or VF per VM (nic.vfs and nic.vmdqPools = VMs), ≤ 150 MB');
   log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes)');
+  log(
+    `   Then (not with --quick) the largest for ${LONG_MEMORY_MS / 1000} s: over the first ~0.2 s the rings of thousands of`,
+  );
+  log('   VMs fill up, and a longer run holds more than 100 ms shows');
   const vmCounts = quick ? [1024, 4096] : [256, 1024, 2048, 4096];
-  log(`mode      ${vmCounts.map((n) => `${n} VMs`.padStart(10)).join('')}   within ${RSS_LIMIT_MB} MB up to`);
+  const longVms = vmCounts[vmCounts.length - 1];
+  const longColumn = quick ? [] : [`${longVms}, ${LONG_MEMORY_MS / 1000} s`];
+  log(
+    `mode      ${[...vmCounts.map((n) => `${n} VMs`), ...longColumn].map((title) => title.padStart(10)).join('')}   within ${RSS_LIMIT_MB} MB up to`,
+  );
   for (const mode of modes) {
-    const rows = vmCounts.map((vms) => {
+    const measure = (vms, durationMs) => {
       const run = cliPeakRss([
         `mode: ${mode}`,
         `vms: { count: ${vms} }`,
         `nic: { vfs: ${vms}, vmdqPools: ${vms} }`,
-        'workload: { frameBytes: 64, durationMs: 100, direction: bidir }',
+        `workload: { frameBytes: 64, durationMs: ${durationMs}, direction: bidir }`,
       ]);
       return {
         mode,
         vms,
         frameBytes: 64,
         direction: 'bidir',
-        durationMs: 100,
+        durationMs,
         ...run,
         pass: run.peakRssMb <= RSS_LIMIT_MB,
       };
-    });
-    report.memory.push(...rows);
-    // The VM counts before the first run over the limit.
-    const firstOver = rows.findIndex((row) => !row.pass);
+    };
+    const rows = vmCounts.map((vms) => measure(vms, 100));
+    const longRows = quick ? [] : [measure(longVms, LONG_MEMORY_MS)];
+    report.memory.push(...rows, ...longRows);
+    // The VM counts before the first run over the limit (a long run over it counts at its size).
+    const over = [...rows, ...longRows].filter((row) => !row.pass).map((row) => row.vms);
+    const firstOver = over.length === 0 ? -1 : vmCounts.indexOf(Math.min(...over));
     const upTo =
       firstOver === -1
         ? `all (${vmCounts[vmCounts.length - 1]})`
@@ -661,7 +678,7 @@ if (sections.includes('memory')) {
           ? 'none'
           : `${vmCounts[firstOver - 1]} VMs`;
     log(
-      `${mode.padEnd(9)} ${rows.map((row) => `${fixed(row.peakRssMb, 0)} MB`.padStart(10)).join('')}   ${upTo}`,
+      `${mode.padEnd(9)} ${[...rows, ...longRows].map((row) => `${fixed(row.peakRssMb, 0)} MB`.padStart(10)).join('')}   ${upTo}`,
     );
   }
 }
@@ -710,7 +727,10 @@ report.summary = {
   // The largest runs over the limit (section 5), by name, so the verdict line never hides them.
   memoryOverLimit: report.memory
     .filter((row) => !row.pass)
-    .map((row) => `${row.mode} ${row.vms} VMs ${fixed(row.peakRssMb, 0)} MB`),
+    .map(
+      (row) =>
+        `${row.mode} ${row.vms} VMs${row.durationMs === 100 ? '' : ` ${row.durationMs / 1000} s`} ${fixed(row.peakRssMb, 0)} MB`,
+    ),
   sweep: report.sweep === null ? null : report.sweep.pass === true,
   benchSec: (Date.now() - started) / 1000,
   loadavgAtEnd: loadavg(),

@@ -39,7 +39,13 @@ export interface BenchReport {
     readonly wallSecJobs2?: number;
     readonly longPoints?: { readonly wallSecJobs1?: number; readonly wallSecJobs2?: number };
   } | null;
-  readonly memory?: readonly { readonly mode?: string; readonly vms?: number; readonly peakRssMb?: number }[];
+  readonly memory?: readonly {
+    readonly mode?: string;
+    readonly vms?: number;
+    /** Simulated ms of the run: 100, or section 5's longer run (since the fourteenth round). */
+    readonly durationMs?: number;
+    readonly peakRssMb?: number;
+  }[];
   /** Bytes in the report's MB of RSS: 10^6 since the thirteenth round; older reports lack it (theirs were MiB). */
   readonly targets?: { readonly rssBytesPerMb?: number };
 }
@@ -51,6 +57,9 @@ export interface ScalingRow {
   readonly coreRatio?: number;
   readonly noise?: number;
 }
+
+/** Simulated ms of section 5's runs but its longest (older reports have only these, unlabelled). */
+const MEMORY_RUN_MS = 100;
 
 /** What an older report's "MB" of RSS were: MiB (maxRSS, in KiB, divided by 1024). */
 const OLD_RSS_BYTES_PER_MB = 1024 * 1024;
@@ -199,7 +208,10 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
       before.memory?.map((row) => ({ ...row, peakRssMb: rssMb(before, row.peakRssMb) })),
       after.memory?.map((row) => ({ ...row, peakRssMb: rssMb(after, row.peakRssMb) })),
     ],
-    (row) => (row.mode === undefined || row.vms === undefined ? undefined : `${row.mode} ${row.vms} VMs`),
+    (row) =>
+      row.mode === undefined || row.vms === undefined
+        ? undefined
+        : `${row.mode} ${row.vms} VMs${row.durationMs === undefined || row.durationMs === MEMORY_RUN_MS ? '' : `, ${row.durationMs / 1000} s`}`,
     (row) => ({ value: row.peakRssMb }),
   );
 

@@ -154,6 +154,23 @@ describe('compareBenchReports', () => {
     expect(comparison.rows.some((row) => row.change !== null && !Number.isFinite(row.change))).toBe(false);
   });
 
+  it('tells section 5’s longer run from the 100 ms one at the same VM count', () => {
+    const memory = [
+      { mode: 'vmq', vms: 4096, durationMs: 100, peakRssMb: 143 },
+      { mode: 'vmq', vms: 4096, durationMs: 1000, peakRssMb: 153 },
+    ];
+    const targets = { rssBytesPerMb: 1e6 };
+    // An older report: no durationMs, its runs all 100 ms.
+    const before = report({ memory: [{ mode: 'vmq', vms: 4096, peakRssMb: 143 }], targets });
+    const rows = compareBenchReports(before, report({ memory, targets })).rows.filter(
+      (row) => row.section === 'memory',
+    );
+    expect(rows.map((row) => [row.subject, row.before, row.after, row.verdict])).toEqual([
+      ['vmq 4096 VMs', 143, 143, 'same'],
+      ['vmq 4096 VMs, 1 s', null, 153, 'new'],
+    ]);
+  });
+
   it('compares peak RSS in MB of 10^6 bytes, reading the MiB of an older report as such', () => {
     // 143.05 MiB is 150.0 MB: the same peak written in the two units.
     const old = report({ memory: [{ mode: 'vmq', vms: 4096, peakRssMb: 150e6 / 2 ** 20 }] });

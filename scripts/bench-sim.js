@@ -168,6 +168,8 @@ const SCALING_MIN_MS = 250;
  * understates what a longer run holds: VMQ's peak 141-145 MB at 100 ms, 151-155 MB from 0.3 s to 3 s.
  */
 const LONG_MEMORY_MS = 1000;
+/** Section 5's other runs, ms. */
+const MEMORY_RUN_MS = 100;
 /**
  * Scaling's second table, at a light load, Mpps (~10% of line rate at 1518 B). At 100% load the model
  * itself does more at 256 VMs where it saturates a core (emulated and paravirtual guests: the same
@@ -535,7 +537,7 @@ function linearRow(mode, durations) {
     (durationMs) => child({ mode, frameBytes: 1518, vms: 32, durationMs, warm: false }).peakRssMb,
   );
   const rssDeviation = Math.abs(rss[1] / rss[0] - 1);
-  const result = {
+  return {
     mode,
     frameBytes: 1518,
     runs: set,
@@ -550,7 +552,6 @@ function linearRow(mode, durations) {
     rssPass: rssDeviation <= RSS_TOLERANCE && rss.every((mb) => mb <= RSS_LIMIT_MB),
     noise: Math.max(...set.map((row) => row.noise)),
   };
-  return result;
 }
 
 if (sections.includes('sweep')) {
@@ -634,7 +635,9 @@ if (sections.includes('sweep')) {
 
 if (sections.includes('memory')) {
   log('');
-  log('5. memory at scale: peak RSS of one `nicvirt run` (the CLI in its own process) of 100 ms at 64 B');
+  log(
+    `5. memory at scale: peak RSS of one \`nicvirt run\` (the CLI in its own process) of ${MEMORY_RUN_MS} ms at 64 B`,
+  );
   log('   line rate in both directions, a queue or VF per VM (nic.vfs and nic.vmdqPools = VMs), ≤ 150 MB');
   log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes)');
   log(
@@ -665,7 +668,7 @@ if (sections.includes('memory')) {
         pass: run.peakRssMb <= RSS_LIMIT_MB,
       };
     };
-    const rows = vmCounts.map((vms) => measure(vms, 100));
+    const rows = vmCounts.map((vms) => measure(vms, MEMORY_RUN_MS));
     const longRows = quick ? [] : [measure(longVms, LONG_MEMORY_MS)];
     report.memory.push(...rows, ...longRows);
     // The VM counts before the first run over the limit (a long run over it counts at its size).
@@ -729,7 +732,7 @@ report.summary = {
     .filter((row) => !row.pass)
     .map(
       (row) =>
-        `${row.mode} ${row.vms} VMs${row.durationMs === 100 ? '' : ` ${row.durationMs / 1000} s`} ${fixed(row.peakRssMb, 0)} MB`,
+        `${row.mode} ${row.vms} VMs${row.durationMs === MEMORY_RUN_MS ? '' : ` ${row.durationMs / 1000} s`} ${fixed(row.peakRssMb, 0)} MB`,
     ),
   sweep: report.sweep === null ? null : report.sweep.pass === true,
   benchSec: (Date.now() - started) / 1000,

@@ -163,22 +163,17 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     modeAndFrame,
     (row) => ({ value: row.allocatedBytesPerPacket }),
   );
-  compareRows(
-    'scaling',
-    'cost ratio 256/32 VMs',
-    false,
-    [before.scaling, after.scaling],
-    modeAndFrame,
-    (row) => ({ value: row.coreRatio, noise: row.noise }),
-  );
-  compareRows(
-    'scaling',
-    'cost ratio 256/32 VMs, light load',
-    false,
-    [before.scalingLight, after.scalingLight],
-    modeAndFrame,
-    (row) => ({ value: row.coreRatio, noise: row.noise }),
-  );
+  // Scaling at 100% load, then at the light load (reports since the fourteenth round).
+  const scalingTables: [string, (report: BenchReport) => readonly ScalingRow[] | undefined][] = [
+    ['cost ratio 256/32 VMs', (report) => report.scaling],
+    ['cost ratio 256/32 VMs, light load', (report) => report.scalingLight],
+  ];
+  for (const [measure, rowsOf] of scalingTables) {
+    compareRows('scaling', measure, false, [rowsOf(before), rowsOf(after)], modeAndFrame, (row) => ({
+      value: row.coreRatio,
+      noise: row.noise,
+    }));
+  }
   compareRows(
     'linear',
     'ns per packet, 1 s run',

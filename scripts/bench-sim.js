@@ -640,10 +640,12 @@ if (sections.includes('memory')) {
   );
   log('   line rate in both directions, a queue or VF per VM (nic.vfs and nic.vmdqPools = VMs), ≤ 150 MB');
   log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes)');
-  log(
-    `   Then (not with --quick) the largest for ${LONG_MEMORY_MS / 1000} s: over the first ~0.2 s the rings of thousands of`,
-  );
-  log('   VMs fill up, and a longer run holds more than 100 ms shows');
+  if (!quick) {
+    log(
+      `   Then the largest for ${LONG_MEMORY_MS / 1000} s: over the first ~0.2 s the rings of thousands of VMs fill up,`,
+    );
+    log(`   and a longer run holds more than ${MEMORY_RUN_MS} ms shows`);
+  }
   const vmCounts = quick ? [1024, 4096] : [256, 1024, 2048, 4096];
   const longVms = vmCounts[vmCounts.length - 1];
   const longColumn = quick ? [] : [`${longVms}, ${LONG_MEMORY_MS / 1000} s`];

@@ -77,7 +77,7 @@ export class PacketRing {
   // Initial numbers for fields set in the constructor: see the note in Poller.
   readonly capacity: number = 0;
   /** Where its frames' pages are (shared with the other rings of a host). */
-  readonly arena: RingArena;
+  private readonly arena: RingArena;
   /** The arena's array its page table and pages are in (empty until the arena is sealed). */
   words: Uint32Array;
   /** Where its page table starts in the arena's `words`. */

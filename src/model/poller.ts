@@ -16,11 +16,10 @@ import {
   FRAME_VM_SHIFT,
   PacketRing,
   RING_META,
-  RING_WORDS,
   ringGenPs,
 } from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
-import { PAGE_MASK, PAGE_SHIFT, type RingArena } from './ringArena.js';
+import { NARROW_SLOT_WORDS, PAGE_MASK, PAGE_SHIFT, type RingArena } from './ringArena.js';
 
 /** Interrupt moderation of one vector. */
 export interface Moderation {
@@ -346,6 +345,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     let size = ring.size;
     // Where the page of the frame at `head` starts (0 when the ring holds none: nothing is read then).
     let pageAt = words[tableAt + (head >> PAGE_SHIFT)]!;
+    // A narrow ring's frames all have its size and VM (see PacketRing): no word of theirs to read.
+    const slotWords = ring.slotWords;
+    const narrow = slotWords === NARROW_SLOT_WORDS;
+    const fixedMeta = ring.fixedMeta;
     const budget = kind.budget;
     const fixedPs = kind.packetFixedPs;
     const perBytePs = kind.packetPerBytePs;
@@ -364,9 +367,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     if (this.passiveOutput) {
       // Final delivery: hand each frame over now, with the time its processing completes.
       for (; n < take; n++) {
-        const base = pageAt + (head & PAGE_MASK) * RING_WORDS;
+        const base = pageAt + (head & PAGE_MASK) * slotWords;
         const genPs = ringGenPs(words, base);
-        const meta = words[base + RING_META]!;
+        const meta = narrow ? fixedMeta : words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
         size--;
@@ -389,9 +392,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       const touched = this.core.touched;
       const mark = Poller.nextMark++;
       for (; n < take; n++) {
-        const base = pageAt + (head & PAGE_MASK) * RING_WORDS;
+        const base = pageAt + (head & PAGE_MASK) * slotWords;
         const genPs = ringGenPs(words, base);
-        const meta = words[base + RING_META]!;
+        const meta = narrow ? fixedMeta : words[base + RING_META]!;
         const bytes = meta & FRAME_BYTES_MASK;
         const vm = meta >> FRAME_VM_SHIFT;
         size--;

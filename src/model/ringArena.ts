@@ -1,15 +1,20 @@
 /**
- * A page is 2^PAGE_SHIFT slots (32) of RING_WORDS words: 512 bytes, eight cache lines. 16-slot
- * pages held VMQ's frames at 4096 VMs in 2.43 M slots instead of 2.59 M, but a poll of full rings
- * crosses a page every 16 frames: VMQ at 64 B and 256 VMs 131 ms instead of 125 per 150 simulated
- * ms (best of 18 alternating runs each), the other modes the same.
+ * A page is 2^PAGE_SHIFT slots (32) of one ring's frames: 32 narrow slots (NARROW_SLOT_WORDS, a
+ * ring whose frames all have one size and VM) or 32 wide ones (WIDE_SLOT_WORDS); see packetRing.ts.
+ * 16-slot pages held VMQ's frames at 4096 VMs in 2.43 M slots instead of 2.59 M, but a poll of full
+ * rings crosses a page every 16 frames: VMQ at 64 B and 256 VMs 131 ms instead of 125 per 150
+ * simulated ms (best of 18 alternating runs each), the other modes the same.
  */
 export const PAGE_SHIFT = 5;
 export const PAGE_SLOTS = 1 << PAGE_SHIFT;
 /** A position's slot within its page. */
 export const PAGE_MASK = PAGE_SLOTS - 1;
-/** Words a page spans (RING_WORDS per slot: see packetRing.ts; repeated here so neither module loads the other). */
-export const PAGE_WORDS = PAGE_SLOTS * 4;
+/** Words a slot spans in a ring whose frames all have the same size and VM (two times, no size or VM). */
+export const NARROW_SLOT_WORDS = 3;
+/** Words a slot spans in a ring whose frames differ in size or VM (the two times, then size and VM). */
+export const WIDE_SLOT_WORDS = 4;
+/** Words a page of wide slots spans: 512 bytes, eight cache lines (a narrow one: 384 bytes, six). */
+export const WIDE_PAGE_WORDS = PAGE_SLOTS * WIDE_SLOT_WORDS;
 
 /** The words one arena array may hold before it is built larger: 2^26 (256 MiB of address space). */
 const INITIAL_WORDS_LIMIT = 1 << 26;
@@ -22,20 +27,26 @@ const NO_PAGES = new Int32Array(0);
  * slots, and each ring's page table. A ring holds only the pages its frames are in — from the page
  * of its oldest frame to that of its newest — takes one when a frame is pushed into a page it does
  * not hold, and gives a page back as soon as a poll has read the last frame in it, so the next ring
- * to need a page takes that one (the latest given back first: still in cache). A ring's memory
- * follows the frames it holds now, not the most it ever held, and what one ring gives back another
- * uses at once, whatever their sizes.
+ * to need a page of that width takes that one (the latest given back first: still in cache). A
+ * ring's memory follows the frames it holds now, not the most it ever held, and what one ring gives
+ * back another uses at once, whatever their sizes.
+ *
+ * Pages come in two widths, narrow (NARROW_SLOT_WORDS a slot, 384 bytes) and wide (WIDE_SLOT_WORDS,
+ * 512 bytes), each with its own list of pages given back: both start on a multiple of 32 words
+ * (128 bytes), so every page is whole cache lines. A run's rings are mostly of one width (see
+ * PacketRing), so pages of one width given back are taken again by rings of the same width.
  *
  * Until the thirteenth round each ring had a power-of-two block from a buddy allocator, doubled as
  * frames piled up and kept: VMQ with a queue per VM at 4096 VMs (64 B line rate both ways) held
  * 2.29 M frames in 3.39 M slots (3.52 M in chunks, 56 MB of the CLI's 144–146 MiB peak) at the end
  * of its run, its receive queues at 512 slots holding ~350 frames each. In pages the same frames
- * take at most 2.59 M slots (41 MB; the CLI's peak 141–145 MB).
+ * take at most 2.59 M slots (41 MB; the CLI's peak 141–145 MB); in narrow pages (fifteenth round),
+ * 31 MB at 100 ms, 38 MB once the rings are full (~0.2 s on; 50 MB in wide pages).
  *
  * Page tables: a ring of capacity c has ceil(c / PAGE_SLOTS) + 1 entries (its frames span at most
  * that many pages), each the word where a page starts in `words`, or 0 for none; the tables come
  * first in `words`, then the pages, so no page starts at 0. Rings reserve their tables as the host
- * is built; seal() then makes the array, sized for every ring full at once (at most
+ * is built; seal() then makes the array, sized for every ring full at once in wide pages (at most
  * INITIAL_WORDS_LIMIT words at first; a run that needs more builds a larger array and copies).
  * The array is a zero-filled allocation the kernel maps a page at a time as it is touched, so the
  * arena costs the pages its rings have used at once, not its size. Which page a ring takes depends
@@ -47,33 +58,52 @@ export class RingArena {
   words: Uint32Array = NO_WORDS;
   /** Its rings, each told the array when it is made or replaced (a ring keeps it in a field of its own). */
   private readonly users: { words: Uint32Array }[] = [];
-  /** Pages given back, the latest on top: `freeCount` of them. */
-  private free: Int32Array = NO_PAGES;
-  private freeCount = 0;
-  /** Where the first page starts (after the tables), and the next page never handed out. */
+  /** Narrow pages given back, the latest on top: `freeNarrowCount` of them. */
+  private freeNarrow: Int32Array = NO_PAGES;
+  private freeNarrowCount = 0;
+  /** Wide pages given back, likewise. */
+  private freeWide: Int32Array = NO_PAGES;
+  private freeWideCount = 0;
+  /** Where the first page starts (after the tables), and the next word no page has taken. */
   private firstPage = 0;
   private nextFresh = 0;
+  /** Pages handed out at some point (of either width). */
+  private pagesTaken = 0;
   /**
    * Words the tables take: an entry per page its ring's frames can span, so also the pages every
    * ring would need at once at its widest.
    */
   private tableWords = 0;
 
-  /** `wordsLimit`: the most words its first array holds (tests make it small to see it enlarged). */
-  constructor(private readonly wordsLimit = INITIAL_WORDS_LIMIT) {}
+  /**
+   * `startSlotWords`: how wide its rings' slots start, NARROW_SLOT_WORDS (widened when a frame
+   * unlike the others comes, see PacketRing) or WIDE_SLOT_WORDS for a run whose frames differ in
+   * size anyway: rings widened one by one as they fill would leave their narrow pages to rings
+   * that mostly widen too (VMQ with a queue per VM at 4096 VMs, IMIX both ways: 125 MB peak RSS
+   * instead of 117). `wordsLimit`: the most words its first array holds (tests make it small to
+   * see it enlarged).
+   */
+  constructor(
+    readonly startSlotWords: number = NARROW_SLOT_WORDS,
+    private readonly wordsLimit = INITIAL_WORDS_LIMIT,
+  ) {}
 
   /**
-   * Slots in the pages handed out at some point: the arena's resident memory, and the most the
-   * rings held at once (a page never handed out is taken only when none is free). For tests and
-   * measurements.
+   * Slots in the pages handed out at some point: the most the rings held at once (a page never
+   * handed out is taken only when none of its width is free). For tests and measurements.
    */
   get touchedSlots(): number {
-    return this.pagesEverTaken() * PAGE_SLOTS;
+    return this.pagesTaken * PAGE_SLOTS;
+  }
+
+  /** Bytes of the pages handed out at some point: the arena's resident memory beyond its tables. */
+  get touchedPageBytes(): number {
+    return this.sealed ? (this.nextFresh - this.firstPage) * 4 : 0;
   }
 
   /** Slots in the pages the rings hold now. */
   get slotsInUse(): number {
-    return (this.pagesEverTaken() - this.freeCount) * PAGE_SLOTS;
+    return (this.pagesTaken - this.freeNarrowCount - this.freeWideCount) * PAGE_SLOTS;
   }
 
   get sealed(): boolean {
@@ -96,52 +126,69 @@ export class RingArena {
   seal(): void {
     if (this.sealed) return;
     // Pages start on a page boundary (whole cache lines), after the tables.
-    const firstPage = Math.ceil(Math.max(1, this.tableWords) / PAGE_WORDS) * PAGE_WORDS;
+    const firstPage = Math.ceil(Math.max(1, this.tableWords) / WIDE_PAGE_WORDS) * WIDE_PAGE_WORDS;
     const pages = Math.max(
       1,
-      Math.min(this.tableWords, Math.floor((this.wordsLimit - firstPage) / PAGE_WORDS)),
+      Math.min(this.tableWords, Math.floor((this.wordsLimit - firstPage) / WIDE_PAGE_WORDS)),
     );
-    this.words = new Uint32Array(firstPage + pages * PAGE_WORDS);
-    this.free = new Int32Array(pages);
+    this.words = new Uint32Array(firstPage + pages * WIDE_PAGE_WORDS);
     this.firstPage = firstPage;
     this.nextFresh = firstPage;
+    this.sizeFreeLists();
     this.tellUsers();
   }
 
-  /** A page for a ring to push into: where it starts in `words` (which may have been replaced: read it again). */
-  take(): number {
+  /**
+   * A page of slots `slotWords` wide (NARROW_SLOT_WORDS or WIDE_SLOT_WORDS) for a ring to push
+   * into: where it starts in `words` (which may have been replaced: read it again).
+   */
+  take(slotWords: number): number {
     if (!this.sealed) this.seal();
-    if (this.freeCount > 0) return this.free[--this.freeCount]!;
-    if (this.nextFresh === this.words.length) this.enlarge();
+    if (slotWords === NARROW_SLOT_WORDS) {
+      if (this.freeNarrowCount > 0) return this.freeNarrow[--this.freeNarrowCount]!;
+    } else if (this.freeWideCount > 0) return this.freeWide[--this.freeWideCount]!;
+    const pageWords = slotWords * PAGE_SLOTS;
+    if (this.nextFresh + pageWords > this.words.length) this.enlarge();
     const page = this.nextFresh;
-    this.nextFresh += PAGE_WORDS;
+    this.nextFresh += pageWords;
+    this.pagesTaken++;
     return page;
   }
 
-  /** A page a ring no longer holds (a poll read its last frame). */
-  give(page: number): void {
-    this.free[this.freeCount++] = page;
+  /** A page of slots `slotWords` wide that a ring no longer holds (a poll read its last frame). */
+  give(page: number, slotWords: number): void {
+    if (slotWords === NARROW_SLOT_WORDS) this.freeNarrow[this.freeNarrowCount++] = page;
+    else this.freeWide[this.freeWideCount++] = page;
   }
 
-  private pagesEverTaken(): number {
-    return this.sealed ? (this.nextFresh - this.firstPage) / PAGE_WORDS : 0;
-  }
-
-  /** Every page handed out and more wanted (more than INITIAL_WORDS_LIMIT's worth at once): twice the pages, copied over. */
+  /** Every page handed out and more wanted (more than INITIAL_WORDS_LIMIT's worth at once): room for twice the pages, copied over. */
   private enlarge(): void {
-    const pages = this.free.length;
-    const words = new Uint32Array(this.words.length + pages * PAGE_WORDS);
+    const pages = (this.words.length - this.firstPage) / WIDE_PAGE_WORDS;
+    const words = new Uint32Array(this.words.length + pages * WIDE_PAGE_WORDS);
     words.set(this.words);
-    const free = new Int32Array(2 * pages);
-    free.set(this.free);
     this.words = words;
-    this.free = free;
+    this.sizeFreeLists();
     this.tellUsers();
+  }
+
+  /** Free lists with room for every page the array can hold (all narrow, at most). */
+  private sizeFreeLists(): void {
+    const most = Math.ceil((this.words.length - this.firstPage) / (NARROW_SLOT_WORDS * PAGE_SLOTS));
+    this.freeNarrow = grown(this.freeNarrow, most);
+    this.freeWide = grown(this.freeWide, most);
   }
 
   private tellUsers(): void {
     for (const user of this.users) user.words = this.words;
   }
+}
+
+/** `list` with room for `length` entries (itself if it has that already). */
+function grown(list: Int32Array, length: number): Int32Array {
+  if (list.length >= length) return list;
+  const larger = new Int32Array(length);
+  larger.set(list);
+  return larger;
 }
 
 /** Page-table entries of a ring of `capacity` frames: the most pages its frames can span. */

@@ -9,7 +9,7 @@ import { NicRxPort, NicTxPort } from '../model/nicPorts.js';
 import { MAX_RING_TIME_PS } from '../model/packetRing.js';
 import { Poller } from '../model/poller.js';
 import { iotlbMisses, PcieTiming } from '../model/pcieLink.js';
-import { RingArena } from '../model/ringArena.js';
+import { NARROW_SLOT_WORDS, RingArena, WIDE_SLOT_WORDS } from '../model/ringArena.js';
 import type { HostBuild } from '../modes/hostBuild.js';
 import { MODE_BUILDERS } from '../modes/modeBuilders.js';
 import { nicQueuesInUse, placeVms, type VmPlacement } from '../scenario/placeVms.js';
@@ -118,7 +118,8 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     placement,
     sim,
     recorder,
-    rings: new RingArena(),
+    // Rings start narrow (no size or VM a frame) when every frame has the one size (see PacketRing).
+    rings: new RingArena(config.workload.frame.kind === 'fixed' ? NARROW_SLOT_WORDS : WIDE_SLOT_WORDS),
     cost,
     hostCores,
     vcpuCores,

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PacketRing, RING_WORDS } from '../../src/model/packetRing.js';
-import { PAGE_SLOTS, PAGE_WORDS, RingArena, tablePages } from '../../src/model/ringArena.js';
+import { PacketRing } from '../../src/model/packetRing.js';
+import {
+  NARROW_SLOT_WORDS,
+  PAGE_SLOTS,
+  RingArena,
+  tablePages,
+  WIDE_PAGE_WORDS,
+  WIDE_SLOT_WORDS,
+} from '../../src/model/ringArena.js';
 import { ringContents, ringPages } from './ringContents.js';
 
 /** One step of a property test: push a frame into ring `ring`, or take `count` frames from it. */
@@ -19,7 +26,10 @@ describe('RingArena', () => {
       fc.property(
         fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 1, maxLength: 5 }),
         fc.array(step(5), { maxLength: 600 }),
-        (capacities, steps) => {
+        // Frames alike in runs (one VM, a size that changes every 64 frames: rings narrow, some
+        // widened with frames in them), or each unlike the last (every ring wide from its second).
+        fc.boolean(),
+        (capacities, steps, alike) => {
           const arena = new RingArena();
           const rings = capacities.map((capacity) => new PacketRing(capacity, arena));
           arena.seal();
@@ -31,7 +41,8 @@ describe('RingArena', () => {
             const queue = queues[i]!;
             if ('push' in s) {
               if (ring.size === ring.capacity) continue;
-              const record = [frame, 64 + (frame % 1400), frame % 4096, 2 ** 40 + 3 * frame];
+              const bytes = alike ? 64 + 64 * ((frame >> 6) % 2) : 64 + (frame % 1400);
+              const record = [frame, bytes, alike ? 3 : frame % 4096, 2 ** 40 + 3 * frame];
               ring.push(record[0]!, record[1]!, record[2]!, record[3]!);
               queue.push(record);
               frame++;
@@ -124,7 +135,7 @@ describe('RingArena', () => {
   it('builds a larger array when its pages run out, and every ring keeps its frames', () => {
     // Room for the tables and two pages at first.
     const rings: PacketRing[] = [];
-    const arena = new RingArena(PAGE_WORDS * 3);
+    const arena = new RingArena(NARROW_SLOT_WORDS, WIDE_PAGE_WORDS * 3);
     for (let i = 0; i < 4; i++) rings.push(new PacketRing(100, arena));
     arena.seal();
     const first = arena.words;
@@ -149,7 +160,84 @@ describe('RingArena', () => {
   });
 
   it('sizes a table for the most pages a ring of its capacity can span', () => {
-    expect(PAGE_WORDS).toBe(PAGE_SLOTS * RING_WORDS);
     expect([tablePages(1), tablePages(32), tablePages(33), tablePages(512)]).toEqual([2, 2, 3, 17]);
+  });
+
+  it('keeps the frames of a ring that are all alike in narrow pages, 384 bytes each', () => {
+    const arena = new RingArena();
+    const rings = Array.from({ length: 8 }, () => new PacketRing(512, arena));
+    arena.seal();
+    rings.forEach((ring, vm) => {
+      for (let frame = 0; frame < 512; frame++) ring.push(frame, 64, vm, frame);
+    });
+    expect(rings.map((ring) => ring.slotWords)).toEqual(rings.map(() => NARROW_SLOT_WORDS));
+    expect(arena.touchedSlots).toBe(8 * 512);
+    expect(arena.touchedPageBytes).toBe(8 * 512 * NARROW_SLOT_WORDS * 4);
+    rings.forEach((ring, vm) =>
+      expect(ringContents(ring)).toEqual(Array.from({ length: 512 }, (_, f) => [f, 64, vm, f])),
+    );
+  });
+
+  it('widens a ring holding frames when an unlike one comes, keeping them, and gives its narrow pages to the next narrow ring', () => {
+    const arena = new RingArena();
+    const ring = new PacketRing(256, arena);
+    const other = new PacketRing(256, arena);
+    arena.seal();
+    // 40 alike frames span two narrow pages; the 41st, of another VM, widens the ring.
+    for (let frame = 0; frame < 40; frame++) ring.push(frame, 1518, 5, 10 * frame);
+    expect(ring.slotWords).toBe(NARROW_SLOT_WORDS);
+    ring.push(40, 1518, 6, 400);
+    expect(ring.slotWords).toBe(WIDE_SLOT_WORDS);
+    expect(ringContents(ring)).toEqual([
+      ...Array.from({ length: 40 }, (_, f) => [f, 1518, 5, 10 * f]),
+      [40, 1518, 6, 400],
+    ]);
+    // Its two narrow pages went back: another narrow ring takes them instead of new ones.
+    const before = arena.touchedPageBytes;
+    for (let frame = 0; frame < 64; frame++) other.push(frame, 64, 1, frame);
+    expect(arena.touchedPageBytes).toBe(before);
+    expect(ringPages(other).length).toBe(2);
+    // A wide ring stays wide, emptied or not.
+    while (ring.size > 0) ring.shift();
+    ring.push(99, 64, 1, 990);
+    expect(ring.slotWords).toBe(WIDE_SLOT_WORDS);
+    expect(ringContents(ring)).toEqual([[99, 64, 1, 990]]);
+  });
+
+  it('lets an emptied narrow ring take the size and VM of its next frame without widening', () => {
+    const ring = new PacketRing(64);
+    ring.push(1, 64, 0, 1);
+    ring.shift();
+    ring.push(2, 1518, 3, 2);
+    ring.push(3, 1518, 3, 3);
+    expect(ring.slotWords).toBe(NARROW_SLOT_WORDS);
+    expect(ringContents(ring)).toEqual([
+      [2, 1518, 3, 2],
+      [3, 1518, 3, 3],
+    ]);
+  });
+
+  it('widens a ring into a larger array when the arena runs out of pages on the way', () => {
+    const arena = new RingArena(NARROW_SLOT_WORDS, WIDE_PAGE_WORDS * 3);
+    const ring = new PacketRing(100, arena);
+    arena.seal();
+    const first = arena.words;
+    for (let frame = 0; frame < 90; frame++) ring.push(frame, 64, 2, frame);
+    ring.push(90, 128, 2, 90);
+    expect(arena.words).not.toBe(first);
+    expect(ring.words).toBe(arena.words);
+    expect(ringContents(ring)).toEqual([
+      ...Array.from({ length: 90 }, (_, f) => [f, 64, 2, f]),
+      [90, 128, 2, 90],
+    ]);
+  });
+
+  it('starts its rings wide when told their frames differ in size (a mix), and keeps them wide', () => {
+    const arena = new RingArena(WIDE_SLOT_WORDS);
+    const ring = new PacketRing(64, arena);
+    for (let frame = 0; frame < 40; frame++) ring.push(frame, 64, 0, frame);
+    expect(ring.slotWords).toBe(WIDE_SLOT_WORDS);
+    expect(arena.touchedPageBytes).toBe(2 * PAGE_SLOTS * WIDE_SLOT_WORDS * 4);
+    expect(ringContents(ring)).toEqual(Array.from({ length: 40 }, (_, f) => [f, 64, 0, f]));
   });
 });

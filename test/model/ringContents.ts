@@ -2,7 +2,6 @@ import {
   FRAME_BYTES_MASK,
   FRAME_VM_SHIFT,
   type PacketRing,
-  RING_META,
   ringGenPs,
   ringTimePs,
 } from '../../src/model/packetRing.js';
@@ -12,7 +11,7 @@ import { PAGE_SLOTS } from '../../src/model/ringArena.js';
 export function ringContents(ring: PacketRing): number[][] {
   return Array.from({ length: ring.size }, (_, i) => {
     const base = ring.baseAt(i);
-    const meta = ring.words[base + RING_META]!;
+    const meta = ring.metaAt(base);
     return [
       ringGenPs(ring.words, base),
       meta & FRAME_BYTES_MASK,

@@ -206,7 +206,7 @@ export class PacketRing {
     return this.words[this.tableAt + (position >> PAGE_SHIFT)]! + (position & PAGE_MASK) * this.slotWords;
   }
 
-  /** The size and VM (FRAME_META) of the frame whose slot starts at `base`. */
+  /** The size and VM (FRAME_META) of the frame whose slot starts at `base` (tests; a poll reads them itself). */
   metaAt(base: number): number {
     return this.slotWords === NARROW_SLOT_WORDS ? this.fixedMeta : this.words[base + RING_META]!;
   }

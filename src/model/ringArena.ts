@@ -80,8 +80,8 @@ export class RingArena {
    * unlike the others comes, see PacketRing) or WIDE_SLOT_WORDS for a run whose frames differ in
    * size anyway: rings widened one by one as they fill would leave their narrow pages to rings
    * that mostly widen too (VMQ with a queue per VM at 4096 VMs, IMIX both ways: 127–128 MB peak
-   * RSS instead of 119–122). `wordsLimit`: the most words its first array holds (tests make it small to
-   * see it enlarged).
+   * RSS instead of 119–122). `wordsLimit`: the most words its first array holds (tests make it
+   * small to see it enlarged).
    */
   constructor(
     readonly startSlotWords: number = NARROW_SLOT_WORDS,

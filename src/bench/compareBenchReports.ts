@@ -58,8 +58,23 @@ export interface ScalingRow {
   readonly noise?: number;
 }
 
-/** Simulated ms of section 5's runs but its longest (older reports have only these, unlabelled). */
-const MEMORY_RUN_MS = 100;
+/**
+ * Simulated ms of section 5's runs but its longest (scripts/bench-sim.js runs them so; older
+ * reports have only these, unlabelled).
+ */
+export const MEMORY_RUN_MS = 100;
+
+/** A section-5 run as the bench names it: `vmq 4096 VMs`, and `vmq 4096 VMs, 1 s` for a longer run. */
+export function memoryRunLabel(row: {
+  readonly mode?: string;
+  readonly vms?: number;
+  readonly durationMs?: number;
+}): string | undefined {
+  const { mode, vms, durationMs } = row;
+  if (mode === undefined || vms === undefined) return undefined;
+  const longer = durationMs === undefined || durationMs === MEMORY_RUN_MS ? '' : `, ${durationMs / 1000} s`;
+  return `${mode} ${vms} VMs${longer}`;
+}
 
 /** What an older report's "MB" of RSS were: MiB (maxRSS, in KiB, divided by 1024). */
 const OLD_RSS_BYTES_PER_MB = 1024 * 1024;
@@ -203,10 +218,7 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
       before.memory?.map((row) => ({ ...row, peakRssMb: rssMb(before, row.peakRssMb) })),
       after.memory?.map((row) => ({ ...row, peakRssMb: rssMb(after, row.peakRssMb) })),
     ],
-    (row) =>
-      row.mode === undefined || row.vms === undefined
-        ? undefined
-        : `${row.mode} ${row.vms} VMs${row.durationMs === undefined || row.durationMs === MEMORY_RUN_MS ? '' : `, ${row.durationMs / 1000} s`}`,
+    memoryRunLabel,
     (row) => ({ value: row.peakRssMb }),
   );
 

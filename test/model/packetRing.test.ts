@@ -7,7 +7,7 @@ import {
   MAX_RING_TIME_PS,
   PacketRing,
 } from '../../src/model/packetRing.js';
-import { PAGE_SLOTS } from '../../src/model/ringArena.js';
+import { PAGE_SLOTS, WIDE_SLOT_WORDS } from '../../src/model/ringArena.js';
 import { MAX_DURATION_MS, MAX_VMS } from '../../src/scenario/resolveScenario.js';
 import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
 import { ringContents, ringPages } from './ringContents.js';
@@ -109,9 +109,15 @@ describe('PacketRing', () => {
     const meta = frameMeta(MAX_FRAME_BYTES, MAX_VMS - 1);
     expect(meta).toBeLessThan(2 ** 31);
     expect([meta & FRAME_BYTES_MASK, meta >> FRAME_VM_SHIFT]).toEqual([MAX_FRAME_BYTES, MAX_VMS - 1]);
+    // Held in a frame's own word: a second frame unlike it widens the ring (a narrow one keeps it aside).
     const ring = new PacketRing(2);
     ring.push(1, MAX_FRAME_BYTES, MAX_VMS - 1, 2);
-    expect(ringContents(ring)).toEqual([[1, MAX_FRAME_BYTES, MAX_VMS - 1, 2]]);
+    ring.push(3, 64, 0, 4);
+    expect(ring.slotWords).toBe(WIDE_SLOT_WORDS);
+    expect(ringContents(ring)).toEqual([
+      [1, MAX_FRAME_BYTES, MAX_VMS - 1, 2],
+      [3, 64, 0, 4],
+    ]);
   });
 
   it('keeps both times exactly, to the last picosecond, across the 32-bit words they are split over', () => {

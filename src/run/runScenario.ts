@@ -113,13 +113,15 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     DROP.nicTxRing,
     delivery,
   );
+  // One frame size for every frame, or null for a mix (the traffic sources and the rings use it).
+  const fixedBytes = fixedFrameBytes(config.workload.frame);
   const build: HostBuild = {
     config,
     placement,
     sim,
     recorder,
     // Rings start narrow (no size or VM a frame) when every frame has the one size (see PacketRing).
-    rings: new RingArena(config.workload.frame.kind === 'fixed' ? NARROW_SLOT_WORDS : WIDE_SLOT_WORDS),
+    rings: new RingArena(fixedBytes === null ? WIDE_SLOT_WORDS : NARROW_SLOT_WORDS),
     cost,
     hostCores,
     vcpuCores,
@@ -139,7 +141,6 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
 
   const ratePps = offeredPps(config.workload.load, config.nic.linkGbps, config.workload.frame);
   const poisson = config.workload.arrivals === 'poisson';
-  const fixedBytes = fixedFrameBytes(config.workload.frame);
   /** One direction's traffic, with its own random streams (`vms.rx`, `frames.rx`, `arrivals.rx`, …). */
   const trafficSource = (
     dir: 'rx' | 'tx',

@@ -65,10 +65,14 @@
 //
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep,memory
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
-//                               --peers DIR --arrivals cbr|poisson --baseline OLD.json]
-//        node scripts/bench-sim.js --compare BEFORE.json AFTER.json   (compare two reports, run nothing)
+//                               --peers DIR --arrivals cbr|poisson --baseline OLD.json
+//                               --fail-on targets,worse]
+//        node scripts/bench-sim.js --compare BEFORE.json AFTER.json [--fail-on worse]   (run nothing)
+// Exit 0; 1 when a --fail-on gate trips (`targets`: a target failed on the bench's reading;
+// `worse`: a measure got worse than the baseline's beyond its noise allowance), the report written
+// first; 2 for a bad flag or report file, before anything runs (src/bench/benchOptions.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,52 +99,44 @@ if (args[0] === '--cli-child') {
   await runCliChild(args.slice(1));
   process.exit(0);
 }
-if (args[0] === '--compare') {
+// Every flag checked before anything runs (src/bench/benchOptions.ts): a bad one is exit 2 with
+// what is wrong and how to fix it, never a stack trace or a silent default.
+const { parseBenchOptions } = await import('../dist/bench/benchOptions.js');
+const { benchGateFailures } = await import('../dist/bench/benchGateFailures.js');
+const parsed = parseBenchOptions(args, cpus().length);
+if (!parsed.ok) {
+  for (const problem of parsed.problems) process.stderr.write(`bench-sim: ${problem}\n`);
+  process.exit(2);
+}
+const options = parsed.value;
+if (options.kind === 'compare') {
   // Two reports already written: compare them, run nothing.
-  if (args.length !== 3) {
-    process.stderr.write('bench-sim: --compare takes two report files: --compare BEFORE.json AFTER.json\n');
-    process.exit(2);
-  }
   const tools = await loadComparison();
-  const [before, after] = [args[1], args[2]].map((file) =>
+  const [before, after] = [options.before, options.after].map((file) =>
     readReport(file, '--compare', tools.isBenchReport),
   );
-  process.stdout.write(
-    tools.formatBenchComparison(tools.compareBenchReports(before, after)).join('\n') + '\n',
-  );
+  const comparison = tools.compareBenchReports(before, after);
+  process.stdout.write(tools.formatBenchComparison(comparison).join('\n') + '\n');
+  exitOnGates(options.failOn, null, comparison);
   process.exit(0);
 }
 
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const quick = args.includes('--quick');
-const repeat = Number(option('--repeat', quick ? '2' : '5'));
-const packetBudget = Number(option('--packets', quick ? '1.5e6' : '4e6'));
-const out = resolve(option('--out', `${root}/bench-results/bench-sim.json`));
-const modes = option('--modes', 'native,emulated,paravirt,vmq,vmdq,sriov').split(',');
-const frames = option('--frames', '1518,64').split(',').map(Number);
-const sections = option('--sections', 'reference,speed,scaling,linear,sweep,memory').split(',');
-const peersDir = resolve(option('--peers', `${root}/../shared/peers`));
-/** Arrival process of the speed, scaling and linearity runs (the reference row is always Poisson). */
-const arrivals = option('--arrivals', 'cbr');
-if (arrivals !== 'cbr' && arrivals !== 'poisson') {
-  process.stderr.write(`bench-sim: --arrivals must be cbr or poisson, got '${arrivals}'\n`);
-  process.exit(2);
-}
-/** A previous report (--baseline FILE), read before anything runs so a bad file fails at once. */
-const baselineFile = option('--baseline', null);
-const comparisonTools = baselineFile === null ? null : await loadComparison();
-const baseline =
-  comparisonTools === null ? null : readReport(baselineFile, '--baseline', comparisonTools.isBenchReport);
-const cpuOption = option('--cpu', '0');
-if (cpuOption !== 'none' && !(/^\d+$/.test(cpuOption) && Number(cpuOption) < cpus().length)) {
+const { quick, repeat, packetBudget, modes, frames, sections, arrivals, failOn } = options;
+const out = resolve(options.out ?? `${root}/bench-results/bench-sim.json`);
+checkWritable(out);
+const peersDir = resolve(options.peers ?? `${root}/../shared/peers`);
+if (options.peers !== null && !existsSync(peersDir)) {
   process.stderr.write(
-    `bench-sim: --cpu must be 'none' or an integer 0..${cpus().length - 1}, got '${cpuOption}'\n`,
+    `bench-sim: --peers: no folder ${peersDir}; give the folder that holds c_tandem.c and c_lindley.c (../shared/peers), or leave --peers out\n`,
   );
   process.exit(2);
 }
+/** A previous report (--baseline FILE), read before anything runs so a bad file fails at once. */
+const baselineFile = options.baseline;
+const comparisonTools = baselineFile === null ? null : await loadComparison();
+const baseline =
+  comparisonTools === null ? null : readReport(baselineFile, '--baseline', comparisonTools.isBenchReport);
+const cpuOption = String(options.cpu);
 const pinCpu = cpuOption !== 'none' && spawnSync('taskset', ['-V']).status === 0 ? cpuOption : null;
 /** The unit of the CPU times in /proc/self/stat (reference section). */
 const CLOCK_TICKS_PER_SEC =
@@ -789,6 +785,48 @@ if (report.summary.beatsCEventLoop !== null) {
   );
 }
 log(`wrote ${out}`);
+exitOnGates(failOn, report.summary, report.comparison ?? null);
+
+/**
+ * `--fail-on`: exit 1, each reason on stderr, when a gate trips (the report is written by then);
+ * else return. src/bench/benchGateFailures.ts decides.
+ */
+function exitOnGates(gates, verdicts, comparison) {
+  const failures = benchGateFailures(gates, verdicts, comparison);
+  if (failures.length === 0) return;
+  for (const failure of failures) process.stderr.write(`bench-sim: --fail-on ${failure}\n`);
+  process.exit(1);
+}
+
+/**
+ * Exit 2 now, before minutes of runs, when the report could not be written to `file`: its folder
+ * cannot be made or written to (a probe file is written and removed), or the path is a folder.
+ */
+function checkWritable(file) {
+  const folder = dirname(file);
+  const probe = join(folder, `.bench-sim-probe-${process.pid}`);
+  try {
+    if (existsSync(file) && statSync(file).isDirectory()) throw new Error('it is a folder');
+    makeFolders(folder);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    process.stderr.write(
+      `bench-sim: --out: cannot write the report to ${file} (${error instanceof Error ? error.message : String(error)}); give a file in a folder you can write to (e.g. --out bench-results/bench-sim.json)\n`,
+    );
+    process.exit(2);
+  }
+}
+
+/**
+ * `folder` and its missing parents, one mkdir each: Node 20's recursive mkdir never returns for a
+ * path under /proc (it retries ENOENT), one at a time fails at once.
+ */
+function makeFolders(folder) {
+  const missing = [];
+  for (let at = folder; !existsSync(at); at = dirname(at)) missing.unshift(at);
+  for (const at of missing) mkdirSync(at);
+}
 
 /** The comparison of two reports, from the compiled sources (src/bench, built by `npm run bench:sim`). */
 async function loadComparison() {

@@ -1,0 +1,253 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliForTest, type ProcessRun } from '../sweep/builtCli.js';
+
+/**
+ * `npm run bench:sim` end to end (scripts/bench-sim.js, run against the current sources): small runs
+ * of three sections, the report they write, the comparison of two reports and its gate, and bad
+ * flags. Nothing here reads a speed as good or bad (that is the benchmark's own job, on a quiet
+ * machine): the checks are that every figure the issue asks for is there, finite, and agrees with
+ * the others it is derived from.
+ */
+const SCRIPT = fileURLToPath(new URL('../../scripts/bench-sim.js', import.meta.url));
+let directory = '';
+let script = '';
+let report = '';
+
+beforeAll(() => {
+  directory = buildCliForTest();
+  mkdirSync(join(directory, 'scripts'));
+  script = join(directory, 'scripts', 'bench-sim.js');
+  copyFileSync(SCRIPT, script);
+  report = join(directory, 'out', 'report.json');
+}, 60_000);
+
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
+
+function bench(args: readonly string[]): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: directory,
+      env: { PATH: process.env['PATH'] ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `actual` within a relative `tolerance` of `expected`. */
+function near(actual: number, expected: number, tolerance = 1e-9): void {
+  expect(Math.abs(actual / expected - 1)).toBeLessThanOrEqual(tolerance);
+}
+
+function positive(...values: unknown[]): void {
+  for (const value of values) {
+    expect(typeof value).toBe('number');
+    expect(Number.isFinite(value) && (value as number) > 0).toBe(true);
+  }
+}
+
+// The shape of the report's rows this test reads.
+interface TimedRow {
+  mode: string;
+  frameBytes: number;
+  vms: number;
+  simulatedMs: number;
+  packets: number;
+  events: number;
+  wallSec: number;
+  oneCoreSec: number;
+  packetsPerSec: number;
+  packetsPerCoreSec: number;
+  eventsPerSec: number;
+  nsPerPacket: number;
+  coreNsPerPacket: number;
+  eventsPerPacket: number;
+  peakRssMb: number;
+  allocatedBytesPerPacket?: number;
+  targetPacketsPerSec?: number;
+  pass?: boolean;
+}
+
+describe('scripts/bench-sim.js', () => {
+  it('measures speed, scaling and linearity and writes every figure to its report', async () => {
+    const run = await bench([
+      '--sections',
+      'speed,scaling,linear',
+      '--modes',
+      'native',
+      '--frames',
+      '1518',
+      '--repeat',
+      '1',
+      '--packets',
+      '2e5',
+      '--quick',
+      '--out',
+      report,
+    ]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code).toBe(0);
+    // The tables name packets/s, events/s, ns per packet and peak RSS per mode.
+    expect(run.stderr).toMatch(
+      /mode\s+frame\s+sim ms\s+packets\s+Mpkt\/s core\s+Mpkt\/s wall\s+ns\/pkt core\s+Mevent\/s\s+ev\/pkt\s+heap\/pkt\s+alloc B\/pkt\s+RSS MB/,
+    );
+    expect(run.stderr).toMatch(/\nnative\s+1518\s+\d+\s+\d+\s+[\d.]+/);
+    expect(run.stderr).toContain(`wrote ${report}`);
+
+    const written = JSON.parse(readFileSync(report, 'utf8'));
+    expect(written.options).toMatchObject({
+      repeat: 1,
+      packetBudget: 200_000,
+      modes: ['native'],
+      frames: [1518],
+      sections: ['speed', 'scaling', 'linear'],
+      arrivals: 'cbr',
+    });
+
+    const speed: TimedRow[] = written.speed;
+    expect(speed).toHaveLength(1);
+    const row = speed[0]!;
+    expect(row).toMatchObject({ mode: 'native', frameBytes: 1518, vms: 32, targetPacketsPerSec: 5e6 });
+    positive(row.packets, row.events, row.wallSec, row.oneCoreSec, row.peakRssMb);
+    expect(row.packets).toBeGreaterThan(150_000);
+    near(row.packetsPerSec, row.packets / row.wallSec);
+    near(row.eventsPerSec, row.events / row.wallSec);
+    near(row.nsPerPacket, 1e9 / row.packetsPerSec);
+    near(row.coreNsPerPacket, 1e9 / row.packetsPerCoreSec);
+    near(row.eventsPerPacket, row.events / row.packets);
+    expect(row.allocatedBytesPerPacket).toBeGreaterThanOrEqual(0);
+    expect(row.pass).toBe(row.packetsPerCoreSec >= 5e6);
+
+    const [scaling] = written.scaling as {
+      vms32: TimedRow;
+      vms256: TimedRow;
+      coreRatio: number;
+      eventsRatio: number;
+      perEventRatio: number;
+      moreModelWork: boolean;
+      pass: boolean;
+    }[];
+    expect(scaling!.vms32.vms).toBe(32);
+    expect(scaling!.vms256.vms).toBe(256);
+    expect(scaling!.vms32.simulatedMs).toBe(scaling!.vms256.simulatedMs);
+    near(scaling!.coreRatio, scaling!.vms256.oneCoreSec / scaling!.vms32.oneCoreSec);
+    near(scaling!.eventsRatio, scaling!.vms256.events / scaling!.vms32.events);
+    const limit = scaling!.moreModelWork ? scaling!.perEventRatio : scaling!.coreRatio;
+    expect(scaling!.pass).toBe(limit <= 1.3);
+    expect(written.scalingLight).toHaveLength(1);
+
+    const [linear] = written.linear as {
+      runs: TimedRow[];
+      marginalNsPerPacket: number[];
+      fixedMsPerRun: number;
+      strictDeviation: number;
+      strictPass: boolean;
+      linearPass: boolean;
+      peakRssMb: Record<string, number>;
+    }[];
+    // --quick: 0.1, 1 and 2 s, each after the 1 ms warm-up.
+    expect(linear!.runs.map((run) => run.simulatedMs)).toEqual([101, 1001, 2001]);
+    expect(linear!.marginalNsPerPacket).toHaveLength(2);
+    positive(...linear!.marginalNsPerPacket, ...Object.values(linear!.peakRssMb));
+    expect(Number.isFinite(linear!.fixedMsPerRun)).toBe(true);
+    expect(linear!.strictPass).toBe(linear!.strictDeviation <= 0.1);
+
+    expect(written.summary).toMatchObject({
+      speed: row.pass,
+      scaling: scaling!.pass,
+      linear: linear!.linearPass,
+      linearStrict: linear!.strictPass,
+      sweep: null,
+    });
+    expect(written.summary.linearOverStrict).toHaveLength(linear!.strictPass ? 0 : 1);
+    expect(run.stderr).toMatch(
+      /^targets: speed (pass|FAIL) .*, scaling (pass|FAIL), linearity (pass|FAIL), memory (pass|FAIL), sweep not run/m,
+    );
+  }, 120_000);
+
+  it('compares a report with itself: every measure within noise, so --fail-on worse passes', async () => {
+    const run = await bench(['--compare', report, report, '--fail-on', 'worse']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^speed\s+native 1518 B\s+Mpkt per CPU s\s+[\d.]+\s+[\d.]+\s+\+0\.0%\s+same/m);
+    expect(run.stdout).toMatch(/^0 better, 0 worse, \d+ within noise$/m);
+  });
+
+  it('--fail-on worse exits 1 naming each measure that got worse, after printing the comparison', async () => {
+    const slower = JSON.parse(readFileSync(report, 'utf8'));
+    for (const row of slower.speed) row.packetsPerCoreSec /= 2;
+    const after = join(directory, 'out', 'slower.json');
+    writeFileSync(after, JSON.stringify(slower));
+    const run = await bench(['--compare', report, after, '--fail-on', 'worse']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/-50\.0%\s+worse/);
+    expect(run.stderr.trim()).toBe(
+      'bench-sim: --fail-on worse: speed native 1518 B, Mpkt per CPU s -50.0% (higher is better; noise allowance ±5%)',
+    );
+    // Without the gate the same comparison is only a report.
+    expect((await bench(['--compare', report, after])).code).toBe(0);
+  });
+
+  it('runs against --baseline and writes the comparison into the new report', async () => {
+    const again = join(directory, 'out', 'again.json');
+    const run = await bench([
+      ...['--sections', 'speed', '--modes', 'native', '--frames', '1518'],
+      ...['--repeat', '1', '--packets', '1e5', '--out', again, '--baseline', report],
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`against ${report}`);
+    const written = JSON.parse(readFileSync(again, 'utf8'));
+    expect(written.comparison.baseline).toBe(report);
+    expect(written.comparison.rows.map((row: { measure: string }) => row.measure)).toContain(
+      'Mpkt per CPU s',
+    );
+    // The baseline also had scaling and linearity: counted as not measured now.
+    expect(written.comparison.counts.gone).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses bad flags before running anything: exit 2, one line per problem, no stack trace', async () => {
+    const out = join(directory, 'out', 'never.json');
+    const cases: [string[], RegExp[]][] = [
+      [
+        ['--modes', 'sriov,SR-IOV', '--repeat', '0'],
+        [/^bench-sim: --repeat must be a whole number/, /^bench-sim: --modes: 'SR-IOV' is not one of/],
+      ],
+      [['--mode', 'sriov'], [/^bench-sim: unknown flag --mode; the flags are/]],
+      [
+        ['--sections', 'speed', '--fail-on', 'worse'],
+        [/^bench-sim: --fail-on worse compares against an earlier report/],
+      ],
+      [['--out', directory], [/^bench-sim: --out: cannot write the report to .* \(it is a folder\)/]],
+      [
+        ['--baseline', join(directory, 'missing.json')],
+        [/^bench-sim: --baseline: cannot read .*missing\.json as JSON/],
+      ],
+      [['--compare', report], [/^bench-sim: --compare takes two report files, got 1/]],
+      [
+        ['--compare', report, join(directory, 'package.json')],
+        [/^bench-sim: --compare: .*package\.json is JSON but not a bench:sim report/],
+      ],
+    ];
+    for (const [args, problems] of cases) {
+      const run = await bench([
+        ...args,
+        ...(args.includes('--out') || args.includes('--compare') ? [] : ['--out', out]),
+      ]);
+      expect(run.code, args.join(' ')).toBe(2);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(problems.length);
+      problems.forEach((problem, i) => expect(lines[i]).toMatch(problem));
+    }
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});

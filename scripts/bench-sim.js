@@ -101,7 +101,7 @@ if (args[0] === '--cli-child') {
 }
 // Every flag checked before anything runs (src/bench/benchOptions.ts): a bad one is exit 2 with
 // what is wrong and how to fix it, never a stack trace or a silent default.
-const { parseBenchOptions } = await import('../dist/bench/benchOptions.js');
+const { BENCH_USAGE, parseBenchOptions } = await import('../dist/bench/benchOptions.js');
 const { benchGateFailures } = await import('../dist/bench/benchGateFailures.js');
 const parsed = parseBenchOptions(args, cpus().length);
 if (!parsed.ok) {
@@ -109,6 +109,10 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const options = parsed.value;
+if (options.kind === 'help') {
+  process.stdout.write(`${BENCH_USAGE}\n`);
+  process.exit(0);
+}
 if (options.kind === 'compare') {
   // Two reports already written: compare them, run nothing.
   const tools = await loadComparison();

@@ -65,7 +65,38 @@ export interface BenchCompareOptions {
   readonly failOn: readonly BenchGate[];
 }
 
-export type BenchOptions = BenchRunOptions | BenchCompareOptions;
+/** `--help`: the usage, nothing run. */
+export interface BenchHelpOptions {
+  readonly kind: 'help';
+}
+
+export type BenchOptions = BenchRunOptions | BenchCompareOptions | BenchHelpOptions;
+
+/** What `--help` prints (and the message about an unknown flag points to). */
+export const BENCH_USAGE = `usage: npm run bench:sim [-- FLAGS]      (builds, then runs scripts/bench-sim.js)
+       node scripts/bench-sim.js [FLAGS]
+       node scripts/bench-sim.js --compare BEFORE.json AFTER.json [--fail-on worse]
+
+Measures the simulator's speed on this machine against issue 8's targets and writes a JSON report.
+
+  --sections LIST   reference,speed,scaling,linear,sweep,memory (default: all)
+  --modes LIST      native,emulated,paravirt,vmq,vmdq,sriov or all (default: all)
+  --frames LIST     frame sizes of the speed and scaling runs, bytes (default: 1518,64)
+  --packets N       packets a speed run simulates, e.g. 4e6 (default: 4e6; --quick 1.5e6)
+  --repeat N        rounds (children) per point (default: 5; --quick 2)
+  --quick           shorter linearity, sweep and memory sections, fewer rounds and packets
+  --arrivals KIND   cbr or poisson, for speed, scaling and linearity (default: cbr)
+  --cpu N|none      the CPU the children's simulation thread is pinned to (default: 0)
+  --peers DIR       the reference programs (default: ../shared/peers)
+  --out FILE        the report (default: bench-results/bench-sim.json)
+  --baseline FILE   an earlier report: every measure compared against it
+  --fail-on LIST    exit 1 when a gate trips: targets (a target failed), worse (a measure got
+                    worse than --baseline's beyond its noise allowance)
+  --compare A B     compare two reports, run nothing
+  -h, --help        this text
+
+Exit codes: 0 done; 1 a --fail-on gate tripped (the report is written first); 2 a bad flag or
+report file, before anything runs. The README's "Simulator speed" says how it measures.`;
 
 export type BenchOptionsResult =
   | { readonly ok: true; readonly value: BenchOptions }
@@ -85,11 +116,12 @@ const FLAGS = {
   baseline: { type: 'string' },
   'fail-on': { type: 'string' },
   compare: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** One line naming every flag, for the message about an unknown one. */
 const FLAG_LIST =
-  '--sections, --modes, --frames, --packets, --repeat, --quick, --arrivals, --cpu, --peers, --out, --baseline, --fail-on, --compare';
+  '--sections, --modes, --frames, --packets, --repeat, --quick, --arrivals, --cpu, --peers, --out, --baseline, --fail-on, --compare, --help';
 
 /**
  * Read the benchmark's arguments (without `node` and the script). `cpuCount`: the machine's CPUs,
@@ -103,6 +135,7 @@ export function parseBenchOptions(argv: readonly string[], cpuCount: number): Be
     return { ok: false, problems: [parseError(error)] };
   }
   const { values, positionals } = parsed;
+  if (values.help === true) return { ok: true, value: { kind: 'help' } };
   const problems: string[] = [];
   const failOn = listOf(values['fail-on'], '--fail-on', BENCH_GATES, problems, 'targets,worse');
 
@@ -193,12 +226,12 @@ function parseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return `unknown flag ${flag}; the flags are ${FLAG_LIST} (see the README, "Simulator speed")`;
+    return `unknown flag ${flag}; the flags are ${FLAG_LIST} (--help says what each does)`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A flag of a value given none (or given the next flag), or a switch given a value.
     const name = flag.split(' ')[0]!;
-    return name === '--quick' || name === '--compare'
+    return name === '--quick' || name === '--compare' || name === '--help'
       ? `${name} takes no value; give it alone (e.g. ${name})`
       : `${name} needs a value after it (e.g. ${example(name)})`;
   }

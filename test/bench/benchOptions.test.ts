@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BENCH_SECTIONS, parseBenchOptions, type BenchOptionsResult } from '../../src/bench/benchOptions.js';
+import {
+  BENCH_SECTIONS,
+  BENCH_USAGE,
+  parseBenchOptions,
+  type BenchOptionsResult,
+} from '../../src/bench/benchOptions.js';
 import { MODE_IDS } from '../../src/scenario/scenarioConfig.js';
 
 const parse = (...argv: string[]): BenchOptionsResult => parseBenchOptions(argv, 2);
@@ -94,6 +99,33 @@ describe('parseBenchOptions', () => {
       ok: true,
       value: { modes: [...MODE_IDS], frames: [64], cpu: 1 },
     });
+  });
+
+  it('--help (or -h) asks for the usage, whatever else is given', () => {
+    expect(parse('--help')).toEqual({ ok: true, value: { kind: 'help' } });
+    expect(parse('-h', '--modes', 'nosuch')).toEqual({ ok: true, value: { kind: 'help' } });
+  });
+
+  it('the usage names every flag the parser takes', () => {
+    for (const flag of [
+      '--sections',
+      '--modes',
+      '--frames',
+      '--packets',
+      '--repeat',
+      '--quick',
+      '--arrivals',
+      '--cpu',
+      '--peers',
+      '--out',
+      '--baseline',
+      '--fail-on',
+      '--compare',
+      '--help',
+    ]) {
+      expect(BENCH_USAGE).toContain(`${flag} `);
+      expect(problemOf(parse('--nosuch'))).toContain(flag);
+    }
   });
 
   it('names an unknown flag and lists the real ones', () => {

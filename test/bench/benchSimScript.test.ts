@@ -215,6 +215,14 @@ describe('scripts/bench-sim.js', () => {
     expect(written.comparison.counts.gone).toBeGreaterThan(0);
   }, 60_000);
 
+  it('--help prints the usage and runs nothing', async () => {
+    const run = await bench(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run bench:sim/);
+    expect(run.stdout).toContain('--fail-on LIST');
+    expect(run.stderr).toBe('');
+  });
+
   it('refuses bad flags before running anything: exit 2, one line per problem, no stack trace', async () => {
     const out = join(directory, 'out', 'never.json');
     const cases: [string[], RegExp[]][] = [

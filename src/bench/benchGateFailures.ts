@@ -40,7 +40,7 @@ export function benchGateFailures(
       if (row.verdict !== 'worse' || row.change === null) continue;
       const change = `${row.change >= 0 ? '+' : ''}${(row.change * 100).toFixed(1)}%`;
       failures.push(
-        `worse: ${row.section} ${row.subject}, ${row.measure} ${change} (${row.higherIsBetter ? 'higher' : 'lower'} is better; noise allowance ±${Math.round(row.allowance * 100)}%)`,
+        `worse: ${row.section} ${row.subject}, ${row.measure} ${change} (${row.higherIsBetter ? 'higher' : 'lower'} is better; noise allowance ±${Math.round(row.allowance * 100)}%${row.absoluteAllowance === undefined ? '' : ` or ±${row.absoluteAllowance}`})`,
       );
     }
   }

@@ -47,6 +47,7 @@ export interface BenchRunOptions {
   readonly modes: readonly ModeId[];
   readonly frames: readonly number[];
   readonly sections: readonly BenchSection[];
+  /** Arrival process of the speed, scaling and linearity runs (the reference row is always Poisson). */
   readonly arrivals: 'cbr' | 'poisson';
   /** The CPU the children's main thread is pinned to, or 'none'. */
   readonly cpu: number | 'none';
@@ -102,26 +103,28 @@ export type BenchOptionsResult =
   | { readonly ok: true; readonly value: BenchOptions }
   | { readonly ok: false; readonly problems: readonly string[] };
 
+/** The flags, in the order the usage lists them. */
 const FLAGS = {
-  quick: { type: 'boolean' },
-  repeat: { type: 'string' },
-  packets: { type: 'string' },
+  sections: { type: 'string' },
   modes: { type: 'string' },
   frames: { type: 'string' },
-  sections: { type: 'string' },
+  packets: { type: 'string' },
+  repeat: { type: 'string' },
+  quick: { type: 'boolean' },
   arrivals: { type: 'string' },
   cpu: { type: 'string' },
-  out: { type: 'string' },
   peers: { type: 'string' },
+  out: { type: 'string' },
   baseline: { type: 'string' },
   'fail-on': { type: 'string' },
   compare: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** One line naming every flag, for the message about an unknown one. */
-const FLAG_LIST =
-  '--sections, --modes, --frames, --packets, --repeat, --quick, --arrivals, --cpu, --peers, --out, --baseline, --fail-on, --compare, --help';
+/** Every flag, for the message about an unknown one. */
+const FLAG_LIST = Object.keys(FLAGS)
+  .map((name) => `--${name}`)
+  .join(', ');
 
 /**
  * Read the benchmark's arguments (without `node` and the script). `cpuCount`: the machine's CPUs,

@@ -107,6 +107,11 @@ export interface BenchComparisonRow {
   readonly higherIsBetter: boolean;
   /** The relative change taken as noise for this row: the larger of the floor and both runs' spread. */
   readonly allowance: number;
+  /**
+   * A change this large in the measure's own unit is noise too, whatever it is relatively (a measure
+   * that moves in steps between processes of one build: ALLOCATION_NOISE_BYTES); absent elsewhere.
+   */
+  readonly absoluteAllowance?: number;
   readonly verdict: BenchVerdict;
 }
 
@@ -131,10 +136,21 @@ export const NOISE_FLOOR: Readonly<Record<BenchSection, number>> = {
   memory: 0.05,
 };
 
+/**
+ * Bytes allocated per packet that two processes of one build may differ by: where V8 inlines a call
+ * that takes or returns a picosecond time in one process and not in the next, each call boxes one
+ * number (16 bytes). Seen over three full runs of one engine (sixteenth and seventeenth rounds):
+ * VMQ at 1518 B 88 and 104, VMQ and VMDq at 64 B 1.1 and 16.5. A change within this is not counted
+ * whatever its relative size; one of more than a boxed number a packet is.
+ */
+export const ALLOCATION_NOISE_BYTES = 20;
+
 interface Measured {
   readonly value: number | undefined;
   /** The run's own spread (median over best − 1), where it reported one. */
   readonly noise?: number | undefined;
+  /** A change in the measure's unit counted as noise (see BenchComparisonRow.absoluteAllowance). */
+  readonly absoluteNoise?: number;
 }
 
 /** Compare `before` (the baseline) with `after`. */
@@ -176,7 +192,7 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     false,
     [before.speed, after.speed],
     modeAndFrame,
-    (row) => ({ value: row.allocatedBytesPerPacket }),
+    (row) => ({ value: row.allocatedBytesPerPacket, absoluteNoise: ALLOCATION_NOISE_BYTES }),
   );
   // Scaling at 100% load, then at the light load (reports since the fourteenth round).
   const scalingTables: [string, (report: BenchReport) => readonly ScalingRow[] | undefined][] = [
@@ -238,13 +254,26 @@ function compareOne(
   const before = finiteOrNull(old?.value);
   const after = finiteOrNull(now?.value);
   const allowance = Math.max(NOISE_FLOOR[section], finiteOrZero(old?.noise), finiteOrZero(now?.noise));
+  const absoluteAllowance = old?.absoluteNoise ?? now?.absoluteNoise;
   const change = before !== null && after !== null && before !== 0 ? after / before - 1 : null;
   let verdict: BenchVerdict;
   if (before === null) verdict = 'new';
   else if (after === null) verdict = 'gone';
   else if (change === null || Math.abs(change) <= allowance) verdict = 'same';
+  else if (absoluteAllowance !== undefined && Math.abs(after - before) <= absoluteAllowance) verdict = 'same';
   else verdict = change > 0 === higherIsBetter ? 'better' : 'worse';
-  return { section, subject, measure, before, after, change, higherIsBetter, allowance, verdict };
+  return {
+    section,
+    subject,
+    measure,
+    before,
+    after,
+    change,
+    higherIsBetter,
+    allowance,
+    ...(absoluteAllowance === undefined ? {} : { absoluteAllowance }),
+    verdict,
+  };
 }
 
 /**

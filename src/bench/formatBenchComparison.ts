@@ -50,7 +50,7 @@ export function formatBenchComparison(comparison: BenchComparison): string[] {
 function verdictText(row: BenchComparisonRow): string {
   switch (row.verdict) {
     case 'same':
-      return `same (within ±${Math.round(row.allowance * 100)}%)`;
+      return `same (within ±${Math.round(row.allowance * 100)}%${row.absoluteAllowance === undefined ? '' : ` or ±${row.absoluteAllowance}`})`;
     case 'new':
       return 'new (not in the baseline)';
     default:

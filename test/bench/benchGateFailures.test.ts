@@ -80,6 +80,18 @@ describe('benchGateFailures', () => {
     expect(
       benchGateFailures(['worse'], allPass, comparison([row({}), row({ verdict: 'better', change: 0.3 })])),
     ).toEqual([]);
+    const moreAllocation = row({
+      measure: 'bytes allocated per packet',
+      before: 88,
+      after: 140,
+      change: 140 / 88 - 1,
+      higherIsBetter: false,
+      absoluteAllowance: 20,
+      verdict: 'worse',
+    });
+    expect(benchGateFailures(['worse'], allPass, comparison([moreAllocation]))).toEqual([
+      'worse: speed vmq 1518 B, bytes allocated per packet +59.1% (lower is better; noise allowance ±5% or ±20)',
+    ]);
   });
 
   it('worse on its own ignores failed targets; both gates report both', () => {

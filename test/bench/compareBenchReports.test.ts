@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALLOCATION_NOISE_BYTES,
   compareBenchReports,
   isBenchReport,
   NOISE_FLOOR,
@@ -124,6 +125,28 @@ describe('compareBenchReports', () => {
       before: null,
     });
     expect(allocationRow(compareBenchReports(report(), report()))).toBeUndefined();
+  });
+
+  it('counts a change in allocation of up to a boxed number a packet as noise, however large relatively', () => {
+    const withAllocation = (bytes: number) =>
+      report({
+        speed: [{ mode: 'vmq', frameBytes: 64, packetsPerCoreSec: 2e7, allocatedBytesPerPacket: bytes }],
+      });
+    const verdict = (before: number, after: number) =>
+      compareBenchReports(withAllocation(before), withAllocation(after)).rows.find(
+        (row) => row.measure === 'bytes allocated per packet',
+      );
+    // One engine, two processes (seen: VMQ 64 B 1.1 and 16.5, VMQ 1518 B 88 and 104).
+    expect(verdict(1.1, 16.5)).toMatchObject({ verdict: 'same', absoluteAllowance: ALLOCATION_NOISE_BYTES });
+    expect(verdict(88, 104)?.verdict).toBe('same');
+    expect(verdict(16.5, 1.1)?.verdict).toBe('same');
+    // More than that is counted, either way.
+    expect(verdict(88, 88 + ALLOCATION_NOISE_BYTES + 1)?.verdict).toBe('worse');
+    expect(verdict(140, 84)?.verdict).toBe('better');
+    // Other measures have no absolute allowance.
+    expect(
+      rowOf(compareBenchReports(report(), report()), 'speed', 'vmq 1518 B').absoluteAllowance,
+    ).toBeUndefined();
   });
 
   it('reads the linearity row from the 1 s run', () => {

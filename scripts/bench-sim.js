@@ -69,8 +69,9 @@
 //                               --fail-on targets,worse]
 //        node scripts/bench-sim.js --compare BEFORE.json AFTER.json [--fail-on worse]   (run nothing)
 // Exit 0; 1 when a --fail-on gate trips (`targets`: a target failed on the bench's reading;
-// `worse`: a measure got worse than the baseline's beyond its noise allowance), the report written
-// first; 2 for a bad flag or report file, before anything runs (src/bench/benchOptions.ts).
+// `worse`: a measure got worse than the baseline's beyond its noise allowance, and again when the
+// bench measured it once more: src/bench/benchRerun.ts), the report written first; 2 for a bad flag
+// or report file, before anything runs (src/bench/benchOptions.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -102,7 +103,7 @@ if (args[0] === '--cli-child') {
 // Every flag checked before anything runs (src/bench/benchOptions.ts): a bad one is exit 2 with
 // what is wrong and how to fix it, never a stack trace or a silent default.
 const { BENCH_USAGE, parseBenchOptions } = await import('../dist/bench/benchOptions.js');
-const { benchGateFailures } = await import('../dist/bench/benchGateFailures.js');
+const { benchGateFailures, describeWorse } = await import('../dist/bench/benchGateFailures.js');
 const parsed = parseBenchOptions(args, cpus().length);
 if (!parsed.ok) {
   for (const problem of parsed.problems) process.stderr.write(`bench-sim: ${problem}\n`);
@@ -121,11 +122,11 @@ if (options.kind === 'compare') {
   );
   const comparison = tools.compareBenchReports(before, after);
   process.stdout.write(tools.formatBenchComparison(comparison).join('\n') + '\n');
-  exitOnGates(options.failOn, null, comparison);
+  exitOnGates(options, null, comparison);
   process.exit(0);
 }
 
-const { quick, repeat, packetBudget, modes, frames, sections, arrivals, failOn } = options;
+const { quick, repeat, packetBudget, modes, frames, sections, arrivals, failOn, worseBy } = options;
 const out = resolve(options.out ?? `${root}/bench-results/bench-sim.json`);
 checkWritable(out);
 const peersDir = resolve(options.peers ?? `${root}/../shared/peers`);
@@ -789,17 +790,68 @@ if (report.summary.beatsCEventLoop !== null) {
   );
 }
 log(`wrote ${out}`);
-exitOnGates(failOn, report.summary, report.comparison ?? null);
+const { confirmWorse, rerunPlan, worseRows } = await import('../dist/bench/benchRerun.js');
+const again =
+  failOn.includes('worse') &&
+  report.comparison !== undefined &&
+  worseRows(report.comparison, worseBy).length > 0
+    ? measureWorseAgain(report.comparison)
+    : null;
+exitOnGates(options, report.summary, report.comparison ?? null, again);
 
 /**
  * `--fail-on`: exit 1, each reason on stderr, when a gate trips (the report is written by then);
  * else return. src/bench/benchGateFailures.ts decides.
  */
-function exitOnGates(gates, verdicts, comparison) {
-  const failures = benchGateFailures(gates, verdicts, comparison);
+function exitOnGates(gates, verdicts, comparison, againComparison = null) {
+  // gates: the options, whose failOn and worseBy say what trips.
+  const failures = benchGateFailures(gates, verdicts, comparison, againComparison);
   if (failures.length === 0) return;
   for (const failure of failures) process.stderr.write(`bench-sim: --fail-on ${failure}\n`);
   process.exit(1);
+}
+
+/**
+ * `--fail-on worse` and some measures came out worse than the baseline: run this bench again on
+ * what they need (src/bench/benchRerun.ts), with the same settings and baseline, and return that
+ * run's comparison; only a measure worse in both trips the gate. The report gets the second
+ * comparison (`comparison.again`) and is written again.
+ */
+function measureWorseAgain(comparison) {
+  const worse = worseRows(comparison, worseBy);
+  const plan = rerunPlan(worse);
+  const folder = mkdtempSync(join(tmpdir(), 'nicvirt-bench-again-'));
+  const againOut = join(folder, 'again.json');
+  log('');
+  log(
+    `${worse.length} measure${worse.length === 1 ? '' : 's'} worse than the baseline by ${fixed(worseBy * 100, 0)}% or more: measuring ${plan.sections.join(', ')} again before --fail-on worse counts them`,
+  );
+  const rerun = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.url),
+      ...['--sections', plan.sections.join(','), '--modes', (plan.modes ?? modes).join(',')],
+      ...['--frames', (plan.frames ?? frames).join(','), '--repeat', String(repeat)],
+      ...['--packets', String(packetBudget), '--arrivals', arrivals, '--cpu', cpuOption],
+      ...(options.peers === null ? [] : ['--peers', peersDir]),
+      ...['--out', againOut, '--baseline', resolve(baselineFile)],
+      ...(quick ? ['--quick'] : []),
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (rerun.status !== 0) {
+    process.stderr.write(`bench-sim: the second run for --fail-on worse failed (exit ${rerun.status})\n`);
+    process.exit(1);
+  }
+  const againComparison = JSON.parse(readFileSync(againOut, 'utf8')).comparison;
+  rmSync(folder, { recursive: true, force: true });
+  for (const { first, again: second } of confirmWorse(comparison, againComparison, worseBy).unconfirmed) {
+    const then = second?.change == null ? 'not measured' : `${fixed(second.change * 100, 1)}%`;
+    log(`not as much worse on a second run (${then}): ${describeWorse(first)}`);
+  }
+  report.comparison.again = againComparison;
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  return againComparison;
 }
 
 /**

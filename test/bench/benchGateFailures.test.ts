@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { benchGateFailures, type BenchTargetVerdicts } from '../../src/bench/benchGateFailures.js';
+import type { BenchGate } from '../../src/bench/benchOptions.js';
 import type { BenchComparison, BenchComparisonRow } from '../../src/bench/compareBenchReports.js';
+
+/** The gates asked for, `--worse-by` at `worseBy` (default 10%: the rows below are 19-59% worse). */
+const gates = (failOn: BenchGate[], worseBy = 0.1) => ({ failOn, worseBy });
 
 const allPass: BenchTargetVerdicts = { speed: true, scaling: true, linear: true, memory: true, sweep: true };
 
@@ -40,7 +44,7 @@ const biggerRss = row({
 describe('benchGateFailures', () => {
   it('trips nothing without --fail-on, whatever failed', () => {
     const failed = { ...allPass, speed: false };
-    expect(benchGateFailures([], failed, comparison([slower]))).toEqual([]);
+    expect(benchGateFailures(gates([]), failed, comparison([slower]))).toEqual([]);
   });
 
   it('targets: names every target that ran and failed, not those that passed or did not run', () => {
@@ -51,14 +55,14 @@ describe('benchGateFailures', () => {
       memory: null,
       sweep: null,
     };
-    expect(benchGateFailures(['targets'], verdicts, null)).toEqual([
+    expect(benchGateFailures(gates(['targets']), verdicts, null)).toEqual([
       'targets: scaling FAIL (see its table above)',
       'targets: linearity FAIL (see its table above)',
     ]);
-    expect(benchGateFailures(['targets'], allPass, null)).toEqual([]);
+    expect(benchGateFailures(gates(['targets']), allPass, null)).toEqual([]);
     expect(
       benchGateFailures(
-        ['targets'],
+        gates(['targets']),
         { speed: null, scaling: null, linear: null, memory: null, sweep: null },
         null,
       ),
@@ -73,12 +77,16 @@ describe('benchGateFailures', () => {
       biggerRss,
       row({ verdict: 'new', before: null, change: null }),
     ];
-    expect(benchGateFailures(['worse'], allPass, comparison(rows))).toEqual([
+    expect(benchGateFailures(gates(['worse']), allPass, comparison(rows))).toEqual([
       'worse: speed vmq 1518 B, Mpkt per CPU s -18.9% (higher is better; noise allowance ±5%)',
       'worse: memory vmq 4096 VMs, peak RSS MB +23.1% (lower is better; noise allowance ±5%)',
     ]);
     expect(
-      benchGateFailures(['worse'], allPass, comparison([row({}), row({ verdict: 'better', change: 0.3 })])),
+      benchGateFailures(
+        gates(['worse']),
+        allPass,
+        comparison([row({}), row({ verdict: 'better', change: 0.3 })]),
+      ),
     ).toEqual([]);
     const moreAllocation = row({
       measure: 'bytes allocated per packet',
@@ -89,18 +97,41 @@ describe('benchGateFailures', () => {
       absoluteAllowance: 20,
       verdict: 'worse',
     });
-    expect(benchGateFailures(['worse'], allPass, comparison([moreAllocation]))).toEqual([
+    expect(benchGateFailures(gates(['worse']), allPass, comparison([moreAllocation]))).toEqual([
       'worse: speed vmq 1518 B, bytes allocated per packet +59.1% (lower is better; noise allowance ±5% or ±20)',
     ]);
   });
 
   it('worse on its own ignores failed targets; both gates report both', () => {
     const failed = { ...allPass, memory: false };
-    expect(benchGateFailures(['worse'], failed, comparison([row({})]))).toEqual([]);
-    expect(benchGateFailures(['targets', 'worse'], failed, comparison([slower]))).toHaveLength(2);
+    expect(benchGateFailures(gates(['worse']), failed, comparison([row({})]))).toEqual([]);
+    expect(benchGateFailures(gates(['targets', 'worse']), failed, comparison([slower]))).toHaveLength(2);
+  });
+
+  it('with a second run: only a measure worse in both trips, saying both changes', () => {
+    const slowerVmdq = row({ subject: 'vmdq 1518 B', after: 3.3, change: 3.3 / 3.7 - 1, verdict: 'worse' });
+    const again = comparison([
+      row({ after: 2.9, change: 2.9 / 3.7 - 1, verdict: 'worse' }),
+      row({ subject: 'vmdq 1518 B', after: 3.6, change: 3.6 / 3.7 - 1, verdict: 'same' }),
+    ]);
+    expect(benchGateFailures(gates(['worse']), allPass, comparison([slower, slowerVmdq]), again)).toEqual([
+      'worse: speed vmq 1518 B, Mpkt per CPU s -18.9% (higher is better; noise allowance ±5%), and -21.6% on a second run',
+    ]);
+    expect(benchGateFailures(gates(['worse']), allPass, comparison([slowerVmdq]), again)).toEqual([]);
+  });
+
+  it('worse: a measure must be worse by --worse-by too, in both runs when measured again', () => {
+    // slower: -18.9%.
+    expect(benchGateFailures(gates(['worse'], 0.2), allPass, comparison([slower]))).toEqual([]);
+    expect(benchGateFailures(gates(['worse'], 0.18), allPass, comparison([slower]))).toHaveLength(1);
+    const lessAgain = comparison([row({ after: 3.1, change: 3.1 / 3.7 - 1, verdict: 'worse' })]); // -16.2%
+    expect(benchGateFailures(gates(['worse'], 0.18), allPass, comparison([slower]), lessAgain)).toEqual([]);
+    expect(benchGateFailures(gates(['worse'], 0.15), allPass, comparison([slower]), lessAgain)).toHaveLength(
+      1,
+    );
   });
 
   it('--compare (no run: no verdicts) gates on the comparison alone', () => {
-    expect(benchGateFailures(['worse'], null, comparison([slower]))).toHaveLength(1);
+    expect(benchGateFailures(gates(['worse']), null, comparison([slower]))).toHaveLength(1);
   });
 });

@@ -34,6 +34,7 @@ describe('parseBenchOptions', () => {
         peers: null,
         baseline: null,
         failOn: [],
+        worseBy: 0.2,
       },
     });
   });
@@ -90,6 +91,7 @@ describe('parseBenchOptions', () => {
         peers: 'peers',
         baseline: 'before.json',
         failOn: ['targets', 'worse'],
+        worseBy: 0.2,
       },
     });
   });
@@ -120,6 +122,7 @@ describe('parseBenchOptions', () => {
       '--out',
       '--baseline',
       '--fail-on',
+      '--worse-by',
       '--compare',
       '--help',
     ]) {
@@ -195,6 +198,25 @@ describe('parseBenchOptions', () => {
     expect(parse('--fail-on', 'worse', '--baseline', 'b.json')).toMatchObject({ ok: true });
   });
 
+  it('--worse-by sets how much worse --fail-on worse needs, in percent', () => {
+    expect(parse('--fail-on', 'worse', '--baseline', 'b.json', '--worse-by', '12.5')).toMatchObject({
+      ok: true,
+      value: { worseBy: 0.125 },
+    });
+    expect(parse('--compare', 'a', 'b', '--fail-on', 'worse', '--worse-by', '30%')).toMatchObject({
+      ok: true,
+      value: { worseBy: 0.3 },
+    });
+    for (const bad of ['0', '-5', 'lots', '1001', '']) {
+      expect(problemOf(parse('--fail-on', 'worse', '--baseline', 'b', `--worse-by=${bad}`))).toMatch(
+        /^--worse-by must be a percentage above 0 and at most 1000/,
+      );
+    }
+    expect(problemOf(parse('--worse-by', '10'))).toBe(
+      '--worse-by sets the --fail-on worse gate: give --fail-on worse with it, or leave it out',
+    );
+  });
+
   it('reports every problem at once', () => {
     const result = parse('--modes', 'x', '--frames', '1', '--repeat', '0', '--arrivals', 'y');
     expect(result.ok).toBe(false);
@@ -211,7 +233,7 @@ describe('parseBenchOptions', () => {
     it('takes two reports and --fail-on worse', () => {
       expect(parse('--compare', 'a.json', 'b.json', '--fail-on', 'worse')).toEqual({
         ok: true,
-        value: { kind: 'compare', before: 'a.json', after: 'b.json', failOn: ['worse'] },
+        value: { kind: 'compare', before: 'a.json', after: 'b.json', failOn: ['worse'], worseBy: 0.2 },
       });
       expect(parse('a.json', '--compare', 'b.json')).toMatchObject({
         ok: true,
@@ -228,7 +250,7 @@ describe('parseBenchOptions', () => {
 
     it('refuses flags of a run, which would have no effect, and the targets gate', () => {
       expect(problemOf(parse('--compare', 'a', 'b', '--modes', 'sriov', '--quick'))).toBe(
-        '--compare reads two reports and runs nothing, so --modes, --quick would have no effect; drop them (only --fail-on worse goes with --compare)',
+        '--compare reads two reports and runs nothing, so --modes, --quick would have no effect; drop them (only --fail-on worse and --worse-by go with --compare)',
       );
       expect(problemOf(parse('--compare', 'a', 'b', '--fail-on', 'targets'))).toMatch(
         /^--fail-on targets needs a benchmark run/,

@@ -202,21 +202,34 @@ describe('scripts/bench-sim.js', () => {
     expect((await bench(['--compare', report, after])).code).toBe(0);
   });
 
-  it('runs against --baseline and writes the comparison into the new report', async () => {
+  it('--baseline with --fail-on worse: a measure worse than the baseline is measured again, and trips the gate only if worse again', async () => {
+    // A baseline four times as fast as this engine: every run of it is far beyond the noise allowance.
+    const fast = JSON.parse(readFileSync(report, 'utf8'));
+    for (const row of fast.speed) row.packetsPerCoreSec *= 4;
+    const baseline = join(directory, 'out', 'fast.json');
+    writeFileSync(baseline, JSON.stringify(fast));
     const again = join(directory, 'out', 'again.json');
     const run = await bench([
-      ...['--sections', 'speed', '--modes', 'native', '--frames', '1518'],
-      ...['--repeat', '1', '--packets', '1e5', '--out', again, '--baseline', report],
+      ...['--sections', 'speed', '--modes', 'native', '--frames', '1518', '--repeat', '1'],
+      ...['--packets', '1e5', '--out', again, '--baseline', baseline, '--fail-on', 'worse'],
     ]);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`against ${report}`);
-    const written = JSON.parse(readFileSync(again, 'utf8'));
-    expect(written.comparison.baseline).toBe(report);
-    expect(written.comparison.rows.map((row: { measure: string }) => row.measure)).toContain(
-      'Mpkt per CPU s',
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`against ${baseline}`);
+    expect(run.stderr).toContain(
+      '1 measure worse than the baseline by 20% or more: measuring speed again before --fail-on worse counts them',
     );
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toMatch(
+      /^bench-sim: --fail-on worse: speed native 1518 B, Mpkt per CPU s -7\d\.\d% \(higher is better; noise allowance ±\d+%\), and -7\d\.\d% on a second run$/,
+    );
+    const written = JSON.parse(readFileSync(again, 'utf8'));
+    expect(written.comparison.baseline).toBe(baseline);
+    expect(written.comparison.counts.worse).toBe(1);
     // The baseline also had scaling and linearity: counted as not measured now.
     expect(written.comparison.counts.gone).toBeGreaterThan(0);
+    // The second run's comparison, with the same baseline: the same row worse again.
+    expect(written.comparison.again.counts.worse).toBe(1);
   }, 60_000);
 
   it('--help prints the usage and runs nothing', async () => {

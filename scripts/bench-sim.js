@@ -66,12 +66,12 @@
 // usage: npm run bench:sim [-- --repeat 5 --packets 4e6 --sections reference,speed,scaling,linear,sweep,memory
 //                               --modes native,sriov --frames 1518,64 --out FILE --quick --cpu 0
 //                               --peers DIR --arrivals cbr|poisson --baseline OLD.json
-//                               --fail-on targets,worse]
+//                               --fail-on targets,worse --worse-by 20 --help]
 //        node scripts/bench-sim.js --compare BEFORE.json AFTER.json [--fail-on worse]   (run nothing)
 // Exit 0; 1 when a --fail-on gate trips (`targets`: a target failed on the bench's reading;
-// `worse`: a measure got worse than the baseline's beyond its noise allowance, and again when the
-// bench measured it once more: src/bench/benchRerun.ts), the report written first; 2 for a bad flag
-// or report file, before anything runs (src/bench/benchOptions.ts).
+// `worse`: a measure got worse than the baseline's beyond its noise allowance and by --worse-by,
+// and again when the bench measured it once more: src/bench/benchRerun.ts), the report written
+// first; 2 for a bad flag or report file, before anything runs (src/bench/benchOptions.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -104,6 +104,7 @@ if (args[0] === '--cli-child') {
 // what is wrong and how to fix it, never a stack trace or a silent default.
 const { BENCH_USAGE, parseBenchOptions } = await import('../dist/bench/benchOptions.js');
 const { benchGateFailures, describeWorse } = await import('../dist/bench/benchGateFailures.js');
+const { confirmWorse, rerunPlan, worseRows } = await import('../dist/bench/benchRerun.js');
 const parsed = parseBenchOptions(args, cpus().length);
 if (!parsed.ok) {
   for (const problem of parsed.problems) process.stderr.write(`bench-sim: ${problem}\n`);
@@ -790,7 +791,6 @@ if (report.summary.beatsCEventLoop !== null) {
   );
 }
 log(`wrote ${out}`);
-const { confirmWorse, rerunPlan, worseRows } = await import('../dist/bench/benchRerun.js');
 const again =
   failOn.includes('worse') &&
   report.comparison !== undefined &&

@@ -1,4 +1,5 @@
 import { MODE_IDS, type ModeId } from '../scenario/scenarioConfig.js';
+import { BENCH_SECTIONS } from './benchOptions.js';
 import type { BenchComparison, BenchComparisonRow, BenchSection } from './compareBenchReports.js';
 
 /**
@@ -41,9 +42,8 @@ export function rerunPlan(rows: readonly BenchComparisonRow[]): BenchRerunPlan {
     if (frame !== null && (row.section === 'speed' || row.section === 'scaling'))
       frames.add(Number(frame[1]));
   }
-  const order: readonly BenchSection[] = ['reference', 'speed', 'scaling', 'linear', 'sweep', 'memory'];
   return {
-    sections: order.filter((section) => sections.has(section)),
+    sections: BENCH_SECTIONS.filter((section) => sections.has(section)),
     modes: modes.size === 0 ? null : MODE_IDS.filter((mode) => modes.has(mode)),
     frames: frames.size === 0 ? null : [...frames],
   };

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { benchGateFailures, type BenchTargetVerdicts } from '../../src/bench/benchGateFailures.js';
 import type { BenchGate } from '../../src/bench/benchOptions.js';
-import type { BenchComparison, BenchComparisonRow } from '../../src/bench/compareBenchReports.js';
+import { comparisonOf, comparisonRow } from './comparisonRows.js';
 
 /** The gates asked for, `--worse-by` at `worseBy` (default 10%: the rows below are 19-59% worse). */
 const gates = (failOn: BenchGate[], worseBy = 0.1) => ({ failOn, worseBy });
 
 const allPass: BenchTargetVerdicts = { speed: true, scaling: true, linear: true, memory: true, sweep: true };
 
-function row(overrides: Partial<BenchComparisonRow>): BenchComparisonRow {
-  return {
-    section: 'speed',
-    subject: 'vmq 1518 B',
-    measure: 'Mpkt per CPU s',
-    before: 3.7,
-    after: 3.7,
-    change: 0,
-    higherIsBetter: true,
-    allowance: 0.05,
-    verdict: 'same',
-    ...overrides,
-  };
-}
-
-function comparison(rows: BenchComparisonRow[]): BenchComparison {
-  const counts = { better: 0, worse: 0, same: 0, new: 0, gone: 0 };
-  for (const r of rows) counts[r.verdict]++;
-  return { rows, differences: [], counts };
-}
+const row = comparisonRow;
+const comparison = comparisonOf;
 
 const slower = row({ after: 3.0, change: 3.0 / 3.7 - 1, verdict: 'worse' });
 const biggerRss = row({

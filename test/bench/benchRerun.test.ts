@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { confirmWorse, rerunPlan, worseRows } from '../../src/bench/benchRerun.js';
-import type { BenchComparison, BenchComparisonRow } from '../../src/bench/compareBenchReports.js';
+import type { BenchComparisonRow } from '../../src/bench/compareBenchReports.js';
+import { comparisonOf, comparisonRow } from './comparisonRows.js';
 
-function row(overrides: Partial<BenchComparisonRow>): BenchComparisonRow {
-  return {
-    section: 'speed',
-    subject: 'vmq 1518 B',
-    measure: 'Mpkt per CPU s',
-    before: 3.7,
-    after: 3.0,
-    change: 3.0 / 3.7 - 1,
-    higherIsBetter: true,
-    allowance: 0.05,
-    verdict: 'worse',
-    ...overrides,
-  };
-}
-
-function comparison(rows: BenchComparisonRow[]): BenchComparison {
-  const counts = { better: 0, worse: 0, same: 0, new: 0, gone: 0 };
-  for (const r of rows) counts[r.verdict]++;
-  return { rows, differences: [], counts };
-}
+/** A row 18.9% worse (3.7 → 3.0 Mpkt per CPU s), unless overridden. */
+const row = (overrides: Partial<BenchComparisonRow>): BenchComparisonRow =>
+  comparisonRow({ after: 3.0, change: 3.0 / 3.7 - 1, verdict: 'worse', ...overrides });
+const comparison = comparisonOf;
 
 describe('rerunPlan', () => {
   it('measures again the sections, modes and frame sizes the worse rows name, in the bench order', () => {

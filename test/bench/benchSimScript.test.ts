@@ -198,8 +198,11 @@ describe('scripts/bench-sim.js', () => {
     expect(run.stderr.trim()).toBe(
       'bench-sim: --fail-on worse: speed native 1518 B, Mpkt per CPU s -50.0% (higher is better; noise allowance ±5%)',
     );
-    // Without the gate the same comparison is only a report.
+    // Without the gate the same comparison is only a report; nor does 50% trip a gate at 60%.
     expect((await bench(['--compare', report, after])).code).toBe(0);
+    expect((await bench(['--compare', report, after, '--fail-on', 'worse', '--worse-by', '60'])).code).toBe(
+      0,
+    );
   });
 
   it('--baseline with --fail-on worse: a measure worse than the baseline is measured again, and trips the gate only if worse again', async () => {

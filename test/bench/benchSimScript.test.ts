@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCliForTest, type ProcessRun } from '../sweep/builtCli.js';
+import { buildCliForTest, runBuiltScript, type ProcessRun } from '../sweep/builtCli.js';
 
 /**
  * `npm run bench:sim` end to end (scripts/bench-sim.js, run against the current sources): small runs
@@ -30,19 +29,7 @@ afterAll(() => {
 });
 
 function bench(args: readonly string[]): Promise<ProcessRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      cwd: directory,
-      env: { PATH: process.env['PATH'] ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return runBuiltScript(script, args, { cwd: directory });
 }
 
 /** `actual` within a relative `tolerance` of `expected`. */

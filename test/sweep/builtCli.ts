@@ -73,8 +73,17 @@ export function runBuiltCli(
   args: readonly string[],
   settings: SpawnSettings,
 ): Promise<ProcessRun> {
+  return runBuiltScript(join(directory, 'bin', 'nicvirt.js'), args, settings);
+}
+
+/** Run a script of a built copy (the CLI's bin, or a script copied in beside it) as a real process. */
+export function runBuiltScript(
+  script: string,
+  args: readonly string[],
+  settings: SpawnSettings,
+): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(directory, 'bin', 'nicvirt.js'), ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: settings.cwd,
       env: { PATH: process.env['PATH'] ?? '', ...settings.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -748,7 +748,7 @@ if (comparisonTools !== null) {
   report.comparison = { baseline: resolve(baselineFile), ...comparison };
   comparisonLines = comparisonTools.formatBenchComparison(comparison);
 }
-mkdirSync(dirname(out), { recursive: true });
+makeFolders(dirname(out)); // made before the runs (checkWritable); again only if removed since
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 if (baseline !== null) {
   log('');

@@ -1,6 +1,7 @@
 import type { BenchGate } from './benchOptions.js';
 import { confirmWorse, worseRows } from './benchRerun.js';
 import type { BenchComparison, BenchComparisonRow } from './compareBenchReports.js';
+import { allowanceText, changeText } from './formatBenchComparison.js';
 
 /** The bench's verdict per target (its own reading): null where the section did not run. */
 export interface BenchTargetVerdicts {
@@ -59,9 +60,5 @@ export function benchGateFailures(
 
 /** A worse row: what, its change, which way is better and its allowance. */
 export function describeWorse(row: BenchComparisonRow): string {
-  return `${row.section} ${row.subject}, ${row.measure} ${changeText(row)} (${row.higherIsBetter ? 'higher' : 'lower'} is better; noise allowance ±${Math.round(row.allowance * 100)}%${row.absoluteAllowance === undefined ? '' : ` or ±${row.absoluteAllowance}`})`;
-}
-
-function changeText(row: BenchComparisonRow): string {
-  return row.change === null ? '-' : `${row.change >= 0 ? '+' : ''}${(row.change * 100).toFixed(1)}%`;
+  return `${row.section} ${row.subject}, ${row.measure} ${changeText(row)} (${row.higherIsBetter ? 'higher' : 'lower'} is better; noise allowance ${allowanceText(row)})`;
 }

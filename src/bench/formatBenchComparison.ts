@@ -22,7 +22,7 @@ export function formatBenchComparison(comparison: BenchComparison): string[] {
       row.measure,
       formatValue(row.before),
       formatValue(row.after),
-      row.change === null ? '-' : `${row.change >= 0 ? '+' : ''}${(row.change * 100).toFixed(1)}%`,
+      changeText(row),
       verdictText(row),
     ]);
   const widths = HEADER.map((title, column) =>
@@ -50,7 +50,7 @@ export function formatBenchComparison(comparison: BenchComparison): string[] {
 function verdictText(row: BenchComparisonRow): string {
   switch (row.verdict) {
     case 'same':
-      return `same (within ±${Math.round(row.allowance * 100)}%${row.absoluteAllowance === undefined ? '' : ` or ±${row.absoluteAllowance}`})`;
+      return `same (within ${allowanceText(row)})`;
     case 'new':
       return 'new (not in the baseline)';
     default:
@@ -66,4 +66,14 @@ function formatValue(value: number | null): string {
   if (magnitude >= 10) return value.toFixed(1);
   if (magnitude >= 1) return value.toFixed(2);
   return value.toFixed(3);
+}
+
+/** A row's change as a signed percentage (`+12.5%`), `-` where there is none. */
+export function changeText(row: BenchComparisonRow): string {
+  return row.change === null ? '-' : `${row.change >= 0 ? '+' : ''}${(row.change * 100).toFixed(1)}%`;
+}
+
+/** A row's noise allowance: `±5%`, and `or ±20` where a change in its own unit counts too. */
+export function allowanceText(row: BenchComparisonRow): string {
+  return `±${Math.round(row.allowance * 100)}%${row.absoluteAllowance === undefined ? '' : ` or ±${row.absoluteAllowance}`}`;
 }

@@ -274,7 +274,7 @@ const durationFor = (frameBytes, packets) => Math.max(1, Math.round((packets / l
 const report = {
   node: process.version,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', loadavgAtStart: loadavg() },
-  options: { repeat, packetBudget, modes, frames, sections, arrivals, pinCpu, peersDir },
+  options: { repeat, packetBudget, quick, modes, frames, sections, arrivals, pinCpu, peersDir },
   targets: {
     packetsPerSec: { ...TARGET_PPS, other: OTHER_TARGET_PPS },
     scalingMax: SCALING_LIMIT,

@@ -14,6 +14,8 @@ export interface BenchReport {
     readonly packetBudget?: number;
     readonly arrivals?: string;
     readonly pinCpu?: string | null;
+    /** Shortened sections (linearity's longest run 2 s, fewer memory rows; since the eighteenth round). */
+    readonly quick?: boolean;
   };
   readonly reference?: {
     readonly programs?: readonly { readonly id?: string; readonly packetsPerCoreSec?: number }[];
@@ -351,6 +353,8 @@ function setupDifferences(before: BenchReport, after: BenchReport): string[] {
   differ('packets per run (--packets)', before.options?.packetBudget, after.options?.packetBudget);
   differ('rounds (--repeat)', before.options?.repeat, after.options?.repeat);
   differ('pinned CPU (--cpu)', before.options?.pinCpu ?? 'none', after.options?.pinCpu ?? 'none');
+  // Reports from before the eighteenth round do not say: unknown, not a difference.
+  differ('shortened sections (--quick)', before.options?.quick, after.options?.quick);
   return differences;
 }
 

@@ -96,6 +96,7 @@ describe('scripts/bench-sim.js', () => {
     expect(written.options).toMatchObject({
       repeat: 1,
       packetBudget: 200_000,
+      quick: true,
       modes: ['native'],
       frames: [1518],
       sections: ['speed', 'scaling', 'linear'],

@@ -208,15 +208,27 @@ describe('compareBenchReports', () => {
   });
 
   it('names what differed in how the two runs were set up (a report from before --arrivals ran CBR)', () => {
-    const old = report({ node: 'v20.19.0', options: { repeat: 5, packetBudget: 4e6, pinCpu: '0' } });
-    const now = report({ options: { repeat: 2, packetBudget: 1.5e6, arrivals: 'poisson', pinCpu: null } });
+    const old = report({
+      node: 'v20.19.0',
+      options: { repeat: 5, packetBudget: 4e6, pinCpu: '0', quick: false },
+    });
+    const now = report({
+      options: { repeat: 2, packetBudget: 1.5e6, arrivals: 'poisson', pinCpu: null, quick: true },
+    });
     expect(compareBenchReports(old, now).differences).toEqual([
       'Node: v20.19.0 → v20.20.2',
       'arrivals: cbr → poisson',
       'packets per run (--packets): 4000000 → 1500000',
       'rounds (--repeat): 5 → 2',
       'pinned CPU (--cpu): 0 → none',
+      'shortened sections (--quick): false → true',
     ]);
+  });
+
+  it('does not count --quick as a difference when one report does not say (before the eighteenth round)', () => {
+    const old = report({ options: { repeat: 5 } });
+    const now = report({ options: { repeat: 5, quick: true } });
+    expect(compareBenchReports(old, now).differences).toEqual([]);
   });
 });
 

@@ -1,24 +1,36 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * V8's budget of bytecodes it inlines into one optimised function (its default: 920). A frame's
- * path through the simulator — traffic source, the NIC's wire and DMA stages, the ring it lands in,
- * the poll that takes it — is a chain of small methods. With the default budget V8 stops inlining
- * partway, and every call left in the chain passes picosecond times (doubles beyond the small-integer
- * range) as freshly allocated heap numbers. 3000 inlines most of the chain: 10–20% faster in every
- * mode at 32 and 256 VMs (alternating fresh processes, best and median of 6; 2000 and 4000 did as
- * well). Not all of it: calls still left out of line box 16–125 bytes of times per frame, by mode
- * (V8's sampling heap profiler), and which calls differs from process to process. 4600 (the
- * absolute limit's default) since the rings keep their frames in pages (thirteenth round): a push
- * then reads its page, and at 3000 the traffic source's chain left the poller's `accept` out of
- * line (VMQ at 1518 B: 128 bytes allocated a frame instead of 112, 247 ms instead of 217 per
- * simulated second; at 4600, 212). It had been measured 3–4% quicker before, for VMQ and SR-IOV,
- * and left out then for the memory its larger code took (VMQ at 4096 VMs up to 148 MiB, when the
- * limit was 150 MB); with pages that run peaks at 141–145 MB (10^6 bytes). More needs
- * --max-inlined-bytecode-size-absolute raised too: 10000/20000 made long runs 5–10% quicker but
- * every process compiles more (the 126-point sweep on two jobs 3.6–3.8 → 4.1–4.8 s), so no.
+ * V8's budget of bytecodes it inlines into one optimised function (its default: 920), and its cap
+ * on them (`--max-inlined-bytecode-size-absolute`, default 4600). A frame's path through the
+ * simulator — traffic source, the NIC's wire and DMA stages, the ring it lands in, the poll that
+ * takes it — is a chain of small methods. With the default budget V8 stops inlining partway, and
+ * every call left in the chain passes picosecond times (doubles beyond the small-integer range) as
+ * freshly allocated heap numbers. 3000 inlines most of the chain: 10–20% faster in every mode at 32
+ * and 256 VMs (alternating fresh processes, best and median of 6; 2000 and 4000 did as well). Not
+ * all of it: calls still left out of line box 16–125 bytes of times per frame, by mode (V8's
+ * sampling heap profiler). 4600 (the cap) since the rings keep their frames in pages (thirteenth
+ * round): a push then reads its page, and at 3000 the traffic source's chain left the poller's
+ * `accept` out of line (VMQ at 1518 B: 128 bytes allocated a frame instead of 112, 247 ms instead
+ * of 217 per simulated second; at 4600, 212). It had been measured 3–4% quicker before, for VMQ and
+ * SR-IOV, and left out then for the memory its larger code took (VMQ at 4096 VMs up to 148 MiB,
+ * when the limit was 150 MB); with pages that run peaks at 141–145 MB (10^6 bytes).
+ *
+ * 6000, budget and cap, since the eighteenth round: at 4600 whether `accept` was inlined into the
+ * run loop was luck. V8 counts a callee that already has optimised code of its own as its bytecode
+ * plus all that code inlined (Poller.accept: 274 + 3,525: catching its clock group up), so it fit
+ * what the traffic source's chain left of the budget only when the run loop was optimised before
+ * `accept` was, a race in V8's concurrent compiler: VMQ at 1518 B allocated 104 bytes a frame in
+ * most processes and 88 in some. At 6000 it fits either way: 88 in every process (6 of 6). Against
+ * the 4600 build (alternating fresh processes, best of 12 runs): VMQ at 1518 B 222 → 211 ms per
+ * simulated second, VMDq 219 → 215, SR-IOV at 64 B and paravirt at 1518 B with 256 VMs the same
+ * (276 → 274, 61 → 62), the other modes at 32 VMs within ±2%; the 126-point sweep 1–2% slower,
+ * within its noise (two jobs 3.01–3.17 s against 2.97–3.09, one job 4.26–4.37 against 4.18–4.35,
+ * three alternating runs each); peak RSS of VMQ at 4096 VMs for 1 s 141 MB either way. 8000 did no
+ * better for VMQ and VMDq and made the sweep on two jobs slower (3.08–3.18 s); 10000/20000 had made
+ * long runs 5–10% quicker but every process compiled more (the sweep on two jobs 3.6–3.8 → 4.1–4.8 s).
  */
-const INLINED_BYTECODES_PER_FUNCTION = 4600;
+const INLINED_BYTECODES_PER_FUNCTION = 6000;
 
 /**
  * On-stack replacement off. OSR optimises a loop while its function is still running; V8 (11.3,
@@ -69,6 +81,7 @@ export function tuneV8ForSimulation(): void {
   if (tuned) return;
   tuned = true;
   setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODES_PER_FUNCTION}`);
+  setFlagsFromString(`--max-inlined-bytecode-size-absolute=${INLINED_BYTECODES_PER_FUNCTION}`);
   setFlagsFromString(OSR);
   setFlagsFromString(YOUNG_GENERATION);
   setFlagsFromString(OLD_GENERATION_GROWTH);

@@ -26,9 +26,12 @@ import { setFlagsFromString } from 'node:v8';
  * simulated second, VMDq 219 → 215, SR-IOV at 64 B and paravirt at 1518 B with 256 VMs the same
  * (276 → 274, 61 → 62), the other modes at 32 VMs within ±2%; the 126-point sweep 1–2% slower,
  * within its noise (two jobs 3.01–3.17 s against 2.97–3.09, one job 4.26–4.37 against 4.18–4.35,
- * three alternating runs each); peak RSS of VMQ at 4096 VMs for 1 s 141 MB either way. 8000 did no
- * better for VMQ and VMDq and made the sweep on two jobs slower (3.08–3.18 s); 10000/20000 had made
- * long runs 5–10% quicker but every process compiled more (the sweep on two jobs 3.6–3.8 → 4.1–4.8 s).
+ * three alternating runs each); peak RSS of VMQ at 4096 VMs for 1 s 141 MB either way. On
+ * bench:sim's reading, the best of five processes, a wash (its best process at 4600 was mostly a
+ * lucky one): what goes is that piece of luck (VMQ at 64 B still allocates 0.9 or 16.7 bytes a
+ * frame by process). 8000 did no better for VMQ and VMDq and made the sweep on two jobs slower
+ * (3.08–3.18 s); 10000/20000 had made long runs 5–10% quicker but every process compiled more (the
+ * sweep on two jobs 3.6–3.8 → 4.1–4.8 s).
  */
 const INLINED_BYTECODES_PER_FUNCTION = 6000;
 

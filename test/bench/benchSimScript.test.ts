@@ -194,9 +194,10 @@ describe('scripts/bench-sim.js', () => {
   });
 
   it('--baseline with --fail-on worse: a measure worse than the baseline is measured again, and trips the gate only if worse again', async () => {
-    // A baseline four times as fast as this engine: every run of it is far beyond the noise allowance.
+    // A baseline ten times as fast as this engine: every run of it is far beyond the noise allowance
+    // and --worse-by, however busy the machine is during these tiny runs.
     const fast = JSON.parse(readFileSync(report, 'utf8'));
-    for (const row of fast.speed) row.packetsPerCoreSec *= 4;
+    for (const row of fast.speed) row.packetsPerCoreSec *= 10;
     const baseline = join(directory, 'out', 'fast.json');
     writeFileSync(baseline, JSON.stringify(fast));
     const again = join(directory, 'out', 'again.json');
@@ -211,9 +212,13 @@ describe('scripts/bench-sim.js', () => {
       '1 measure worse than the baseline by 20% or more: measuring speed again before --fail-on worse counts them',
     );
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines[lines.length - 1]).toMatch(
-      /^bench-sim: --fail-on worse: speed native 1518 B, Mpkt per CPU s -7\d\.\d% \(higher is better; noise allowance ±\d+%\), and -7\d\.\d% on a second run$/,
+    // About -90% each time; how far from it depends on how busy the machine is during these tiny
+    // runs (with a baseline four times as fast: -80.7% and -78.6% seen under the full suite).
+    const gate = lines[lines.length - 1]!.match(
+      /^bench-sim: --fail-on worse: speed native 1518 B, Mpkt per CPU s (-\d+\.\d)% \(higher is better; noise allowance ±\d+%\), and (-\d+\.\d)% on a second run$/,
     );
+    expect(gate).not.toBeNull();
+    for (const change of gate!.slice(1)) expect(Number(change)).toBeLessThanOrEqual(-20);
     const written = JSON.parse(readFileSync(again, 'utf8'));
     expect(written.comparison.baseline).toBe(baseline);
     expect(written.comparison.counts.worse).toBe(1);

@@ -14,7 +14,7 @@ export interface BenchReport {
     readonly packetBudget?: number;
     readonly arrivals?: string;
     readonly pinCpu?: string | null;
-    /** Shortened sections (linearity's longest run 2 s, fewer memory rows; since the eighteenth round). */
+    /** Shortened sections (linearity's longest run 2 s, no 500 ms sweep, fewer memory rows); since the eighteenth round. */
     readonly quick?: boolean;
   };
   readonly reference?: {

@@ -75,10 +75,10 @@ const OLD_GENERATION_GROWTH = '--heap-growing-percent=20';
 let tuned = false;
 
 /**
- * Raise V8's inlining budget, turn OSR off, keep the young generation small and the old one close
- * to what it holds, once per process, before the simulation's code is optimised. Flags are
- * process-wide (worker threads started later have them too) and only steer V8's optimising
- * compiler and garbage collector, so results are identical with and without.
+ * Raise V8's inlining budget and its cap, turn OSR off, keep the young generation small and the
+ * old one close to what it holds, once per process, before the simulation's code is optimised.
+ * Flags are process-wide (worker threads started later have them too) and only steer V8's
+ * optimising compiler and garbage collector, so results are identical with and without.
  */
 export function tuneV8ForSimulation(): void {
   if (tuned) return;

@@ -146,6 +146,8 @@ describe('scripts/bench-sim.js', () => {
       strictPass: boolean;
       linearPass: boolean;
       peakRssMb: Record<string, number>;
+      peakRssSamplesMb: Record<string, number[]>;
+      rssDeviation: number;
     }[];
     // --quick: 0.1, 1 and 2 s, each after the 1 ms warm-up.
     expect(linear!.runs.map((run) => run.simulatedMs)).toEqual([101, 1001, 2001]);
@@ -153,6 +155,15 @@ describe('scripts/bench-sim.js', () => {
     positive(...linear!.marginalNsPerPacket, ...Object.values(linear!.peakRssMb));
     expect(Number.isFinite(linear!.fixedMsPerRun)).toBe(true);
     expect(linear!.strictPass).toBe(linear!.strictDeviation <= 0.1);
+    // Peak RSS per duration: the median of three fresh processes, and the check's deviation from them.
+    expect(Object.keys(linear!.peakRssSamplesMb)).toEqual(['100', '2000']);
+    for (const [duration, samples] of Object.entries(linear!.peakRssSamplesMb)) {
+      expect(samples).toHaveLength(3);
+      positive(...samples);
+      expect(linear!.peakRssMb[duration]).toBe([...samples].sort((a, b) => a - b)[1]);
+    }
+    const deviation = Math.abs(linear!.peakRssMb['2000']! / linear!.peakRssMb['100']! - 1);
+    expect(Math.abs(linear!.rssDeviation - deviation)).toBeLessThan(1e-12);
 
     expect(written.summary).toMatchObject({
       speed: row.pass,

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Simulator speed benchmark (issue 8). Every measurement runs in child processes of its own. A
 // timing child first warms the JIT up with two runs of ~250 k frames of each scenario it times
-// (whatever the timed run's length), then times the real runs; the two children that measure peak
-// RSS for linearity skip the warm-up (`warm: false`), so their peak is that of their one run. Speed
-// points run in `--repeat` children each, scaling sizes in `--repeat` children of 3 runs each
+// (whatever the timed run's length), then times the real runs; the children that measure peak RSS
+// for linearity (three per duration) skip the warm-up (`warm: false`), so each peak is that of its
+// one run. Speed points run in `--repeat` children each, scaling sizes in `--repeat` children of 3 runs each
 // (children interleaved across points so a burst of load on a shared machine does not hit one
 // point's every attempt); linearity times all its durations in one child, max(3, --repeat) rounds.
 // Reported per run: wall time, CPU time (the process's, and the main thread's alone where /proc
@@ -37,9 +37,10 @@
 //              the cost per further packet from 0.1 to 1 s within ±10% of that from 1 s to the
 //              longest (`fixed`: what the shortest run costs beyond the longest one's rate); read
 //              strictly, ns per packet of each within ±10% of the 1 s run's, named after the
-//              verdicts; peak RSS of the two RSS children (shortest and longest duration, no warm-up)
-//              ≤ 150 MB each and within ±10% of each other. The memory verdict checks those two,
-//              the speed rows' peak RSS (≤ 150 MB) and section 5's runs; no other run's RSS.
+//              verdicts; peak RSS of the shortest and the longest duration (the median of three fresh
+//              children each, no warm-up) ≤ 150 MB and within ±10% of each other. The memory verdict
+//              checks those two, the speed rows' peak RSS (≤ 150 MB) and section 5's runs; no other
+//              run's RSS.
 //   4. sweep   6 modes × VMs {1..64} × frames {64, 512, 1518} at 100%: ≤ 60 s with --jobs 2, and the
 //              speed-up from --jobs 1 to --jobs 2, with the CPU time each used; then (not with
 //              --quick) once each with 500 ms points, where the fixed costs weigh less

@@ -3,9 +3,10 @@
 // timing child first warms the JIT up with two runs of ~250 k frames of each scenario it times
 // (whatever the timed run's length), then times the real runs; the children that measure peak RSS
 // for linearity (three per duration) skip the warm-up (`warm: false`), so each peak is that of its
-// one run. Speed points run in `--repeat` children each, scaling sizes in `--repeat` children of 3 runs each
-// (children interleaved across points so a burst of load on a shared machine does not hit one
-// point's every attempt); linearity times all its durations in one child, max(3, --repeat) rounds.
+// one run. Speed points run in `--repeat` children each, scaling sizes in `--repeat` children of 3
+// runs each (children interleaved across points so a burst of load on a shared machine does not
+// hit one point's every attempt); linearity times all its durations in one child, max(3, --repeat)
+// rounds.
 // Reported per run: wall time, CPU time (the process's, and the main thread's alone where /proc
 // allows — that is the one core the simulation runs on), simulated packets, model events (heap
 // events and events applied off the heap), peak RSS.

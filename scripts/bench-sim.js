@@ -91,6 +91,7 @@ const args = process.argv.slice(2);
 const RSS_BYTES_PER_MB = 1e6;
 /** A failed ratio check with its samples spread is measured once more (compiled from src/bench). */
 const { measureCheck } = await import('../dist/bench/measureCheck.js');
+const { medianPeak, PEAK_SAMPLES, peakWithinLimit } = await import('../dist/bench/medianPeak.js');
 /** Section 5's runs but its longest (MEMORY_RUN_MS ms), and how a run is named (compiled from src/bench). */
 const { MEMORY_RUN_MS, memoryRunLabel } = await import('../dist/bench/compareBenchReports.js');
 
@@ -156,13 +157,6 @@ const SCALING_LIMIT = 1.3;
 const LINEAR_TOLERANCE = 0.1;
 const RSS_LIMIT_MB = 150;
 const RSS_TOLERANCE = 0.1;
-/**
- * Fresh processes per duration whose peak RSS the linearity section's memory check takes the median
- * of. One process each was not enough: the eighteenth round's third full run measured VMQ's 10 s
- * run at 77.4 MB against 69.7 MB for 0.1 s (11.1%, FAIL), where 14 fresh processes by hand gave
- * 66.9–72.3 MB for 10 s and 69.2–72.8 MB for 0.1 s, on the same build.
- */
-const RSS_CHILDREN = 3;
 /** A failed check says "noisy" where the median sample sits more than this fraction above the best. */
 const NOISE_FLAG = 0.1;
 const SWEEP_LIMIT_SEC = 60;
@@ -497,7 +491,7 @@ if (sections.includes('linear')) {
   log('   a + b × packets; `fixed`: what the 0.1 s run costs beyond the 10 s rate, its set-up and summary');
   log('   and a start with cold caches); read strictly, ns per packet of each run within ±10% of the 1 s');
   log(
-    `   run's. --quick: 2 s instead of 10 s. Peak RSS (the median of ${RSS_CHILDREN} fresh processes per duration,`,
+    `   run's. --quick: 2 s instead of 10 s. Peak RSS (the median of ${PEAK_SAMPLES} fresh processes per duration,`,
   );
   log('   no warm-up run) ≤ 150 MB, 0.1 s vs 10 s within ±10%');
   const durations = quick ? [100, 1000, 2000] : [100, 1000, 10000];
@@ -547,23 +541,20 @@ function linearRow(mode, durations) {
   // extrapolates the long runs' noise).
   const [shortest, longest] = [set[0], set[set.length - 1]];
   const fixedMs = ((shortest.medianCoreNsPerPacket - longest.medianCoreNsPerPacket) * shortest.packets) / 1e6;
-  // No warm-up run in these: the peak is that of the one run of that length. The two durations take
-  // turns, RSS_CHILDREN processes each, and the median of each counts.
+  // No warm-up run in these: the peak is that of the one run of that length; the median of
+  // PEAK_SAMPLES processes each counts.
   const rssDurations = [durations[0], durations[durations.length - 1]];
-  const rssSamples = rssDurations.map(() => []);
-  for (let k = 0; k < RSS_CHILDREN; k++) {
-    rssDurations.forEach((durationMs, i) =>
-      rssSamples[i].push(child({ mode, frameBytes: 1518, vms: 32, durationMs, warm: false }).peakRssMb),
-    );
-  }
-  const rss = rssSamples.map((samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]);
+  const rssPeaks = rssDurations.map((durationMs) =>
+    medianPeak(() => child({ mode, frameBytes: 1518, vms: 32, durationMs, warm: false })),
+  );
+  const rss = rssPeaks.map((peak) => peak.reading.peakRssMb);
   const rssDeviation = Math.abs(rss[1] / rss[0] - 1);
   return {
     mode,
     frameBytes: 1518,
     runs: set,
     peakRssMb: { [rssDurations[0]]: rss[0], [rssDurations[1]]: rss[1] },
-    peakRssSamplesMb: { [rssDurations[0]]: rssSamples[0], [rssDurations[1]]: rssSamples[1] },
+    peakRssSamplesMb: { [rssDurations[0]]: rssPeaks[0].samplesMb, [rssDurations[1]]: rssPeaks[1].samplesMb },
     marginalNsPerPacket: marginal,
     fixedMsPerRun: fixedMs,
     linearDeviation: deviation,
@@ -661,7 +652,8 @@ if (sections.includes('memory')) {
     `5. memory at scale: peak RSS of one \`nicvirt run\` (the CLI in its own process) of ${MEMORY_RUN_MS} ms at 64 B`,
   );
   log('   line rate in both directions, a queue or VF per VM (nic.vfs and nic.vmdqPools = VMs), ≤ 150 MB');
-  log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes)');
+  log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes; a run over it runs twice more');
+  log('   and the median of the three counts)');
   if (!quick) {
     log(
       `   Then the largest for ${LONG_MEMORY_MS / 1000} s: over the first ~0.2 s the rings of thousands of VMs fill up,`,
@@ -675,13 +667,21 @@ if (sections.includes('memory')) {
     `mode      ${[...vmCounts.map((n) => `${n} VMs`), ...longColumn].map((title) => title.padStart(10)).join('')}   within ${RSS_LIMIT_MB} MB up to`,
   );
   for (const mode of modes) {
+    const remeasured = [];
     const measure = (vms, durationMs) => {
-      const run = cliPeakRss([
-        `mode: ${mode}`,
-        `vms: { count: ${vms} }`,
-        `nic: { vfs: ${vms}, vmdqPools: ${vms} }`,
-        `workload: { frameBytes: 64, durationMs: ${durationMs}, direction: bidir }`,
-      ]);
+      const once = () =>
+        cliPeakRss([
+          `mode: ${mode}`,
+          `vms: { count: ${vms} }`,
+          `nic: { vfs: ${vms}, vmdqPools: ${vms} }`,
+          `workload: { frameBytes: 64, durationMs: ${durationMs}, direction: bidir }`,
+        ]);
+      const { reading: run, samplesMb } = peakWithinLimit(once, RSS_LIMIT_MB);
+      if (samplesMb !== undefined) {
+        remeasured.push(
+          `${vms} VMs${durationMs === MEMORY_RUN_MS ? '' : `, ${durationMs / 1000} s`}: ${samplesMb.map((mb) => fixed(mb, 0)).join(', ')} MB`,
+        );
+      }
       return {
         mode,
         vms,
@@ -689,6 +689,7 @@ if (sections.includes('memory')) {
         direction: 'bidir',
         durationMs,
         ...run,
+        ...(samplesMb === undefined ? {} : { samplesMb }),
         pass: run.peakRssMb <= RSS_LIMIT_MB,
       };
     };
@@ -707,6 +708,9 @@ if (sections.includes('memory')) {
     log(
       `${mode.padEnd(9)} ${[...rows, ...longRows].map((row) => `${fixed(row.peakRssMb, 0)} MB`.padStart(10)).join('')}   ${upTo}`,
     );
+    if (remeasured.length > 0) {
+      log(`          over ${RSS_LIMIT_MB} MB once, the median of three counts: ${remeasured.join('; ')}`);
+    }
   }
 }
 

@@ -678,9 +678,8 @@ if (sections.includes('memory')) {
         ]);
       const { reading: run, samplesMb } = peakWithinLimit(once, RSS_LIMIT_MB);
       if (samplesMb !== undefined) {
-        remeasured.push(
-          `${vms} VMs${durationMs === MEMORY_RUN_MS ? '' : `, ${durationMs / 1000} s`}: ${samplesMb.map((mb) => fixed(mb, 0)).join(', ')} MB`,
-        );
+        const samples = samplesMb.map((mb) => fixed(mb, 0)).join(', ');
+        remeasured.push(`${memoryRunLabel({ mode, vms, durationMs })}: ${samples} MB`);
       }
       return {
         mode,
@@ -709,7 +708,9 @@ if (sections.includes('memory')) {
       `${mode.padEnd(9)} ${[...rows, ...longRows].map((row) => `${fixed(row.peakRssMb, 0)} MB`.padStart(10)).join('')}   ${upTo}`,
     );
     if (remeasured.length > 0) {
-      log(`          over ${RSS_LIMIT_MB} MB once, the median of three counts: ${remeasured.join('; ')}`);
+      log(
+        `          over ${RSS_LIMIT_MB} MB once, the median of ${PEAK_SAMPLES} counts: ${remeasured.join('; ')}`,
+      );
     }
   }
 }

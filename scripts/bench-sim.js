@@ -107,6 +107,7 @@ if (args[0] === '--cli-child') {
 // what is wrong and how to fix it, never a stack trace or a silent default.
 const { BENCH_USAGE, parseBenchOptions } = await import('../dist/bench/benchOptions.js');
 const { benchGateFailures, describeWorse } = await import('../dist/bench/benchGateFailures.js');
+const { changeText } = await import('../dist/bench/formatBenchComparison.js');
 const { confirmWorse, rerunPlan, worseRows } = await import('../dist/bench/benchRerun.js');
 const parsed = parseBenchOptions(args, cpus().length);
 if (!parsed.ok) {
@@ -652,8 +653,8 @@ if (sections.includes('memory')) {
     `5. memory at scale: peak RSS of one \`nicvirt run\` (the CLI in its own process) of ${MEMORY_RUN_MS} ms at 64 B`,
   );
   log('   line rate in both directions, a queue or VF per VM (nic.vfs and nic.vmdqPools = VMs), ≤ 150 MB');
-  log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes; a run over it runs twice more');
-  log('   and the median of the three counts)');
+  log('   (MB here and in every RSS figure of this benchmark: 10^6 bytes; a run over it runs');
+  log(`   ${PEAK_SAMPLES - 1} more times and the median of the ${PEAK_SAMPLES} counts)`);
   if (!quick) {
     log(
       `   Then the largest for ${LONG_MEMORY_MS / 1000} s: over the first ~0.2 s the rings of thousands of VMs fill up,`,
@@ -869,7 +870,7 @@ function measureWorseAgain(comparison) {
   const againComparison = JSON.parse(readFileSync(againOut, 'utf8')).comparison;
   rmSync(folder, { recursive: true, force: true });
   for (const { first, again: second } of confirmWorse(comparison, againComparison, worseBy).unconfirmed) {
-    const then = second?.change == null ? 'not measured' : `${fixed(second.change * 100, 1)}%`;
+    const then = second === undefined ? 'not measured' : changeText(second);
     log(`not as much worse on a second run (${then}): ${describeWorse(first)}`);
   }
   report.comparison.again = againComparison;

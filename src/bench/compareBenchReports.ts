@@ -142,7 +142,8 @@ export const NOISE_FLOOR: Readonly<Record<BenchSection, number>> = {
  * Bytes allocated per packet that two processes of one build may differ by: where V8 inlines a call
  * that takes or returns a picosecond time in one process and not in the next, each call boxes one
  * number (16 bytes). Seen over three full runs of one engine (sixteenth and seventeenth rounds):
- * VMQ at 1518 B 88 and 104, VMQ and VMDq at 64 B 1.1 and 16.5. A change within this is not counted
+ * VMQ at 1518 B 88 and 104 (88 in every process since the eighteenth round's inlining budget, see
+ * cli/v8Tuning.ts), VMQ and VMDq at 64 B 1.1 and 16.5. A change within this is not counted
  * whatever its relative size; one of more than a boxed number a packet is.
  */
 export const ALLOCATION_NOISE_BYTES = 20;

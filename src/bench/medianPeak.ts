@@ -21,9 +21,7 @@ export const PEAK_SAMPLES = 3;
 
 /** `measure()` PEAK_SAMPLES times; the reading with the median peak counts. */
 export function medianPeak<T extends PeakReading>(measure: () => T): MedianPeak<T> {
-  const readings: T[] = [];
-  for (let i = 0; i < PEAK_SAMPLES; i++) readings.push(measure());
-  return medianOf(readings);
+  return medianOf(Array.from({ length: PEAK_SAMPLES }, measure));
 }
 
 /**
@@ -33,12 +31,10 @@ export function medianPeak<T extends PeakReading>(measure: () => T): MedianPeak<
 export function peakWithinLimit<T extends PeakReading>(measure: () => T, limitMb: number): MedianPeak<T> {
   const first = measure();
   if (first.peakRssMb <= limitMb) return { reading: first };
-  const readings = [first];
-  for (let i = 1; i < PEAK_SAMPLES; i++) readings.push(measure());
-  return medianOf(readings);
+  return medianOf([first, ...Array.from({ length: PEAK_SAMPLES - 1 }, measure)]);
 }
 
-function medianOf<T extends PeakReading>(readings: T[]): MedianPeak<T> {
+function medianOf<T extends PeakReading>(readings: readonly T[]): MedianPeak<T> {
   const sorted = [...readings].sort((a, b) => a.peakRssMb - b.peakRssMb);
   return {
     reading: sorted[Math.floor(sorted.length / 2)]!,

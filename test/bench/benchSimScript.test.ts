@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,6 +179,65 @@ describe('scripts/bench-sim.js', () => {
       /^targets: speed (pass|FAIL) .*, scaling (pass|FAIL), linearity (pass|FAIL), memory (pass|FAIL), sweep not run/m,
     );
   }, 120_000);
+
+  it.skipIf(spawnSync('cc', ['--version']).status !== 0)(
+    "reads the speed rows against the reference programs: beside the C event loop and scaled to the issue's machine",
+    async () => {
+      // Stand-ins for ../shared/peers' programs, built by the bench like them: each prints a fixed
+      // result in their format, so the C event loop makes 6 M packets per second (its own wall time
+      // counts: the CPU it uses is below the tick), twice the issue's ≈ 3 M.
+      const peers = join(directory, 'peers');
+      mkdirSync(peers);
+      for (const [name, packets] of [
+        ['c_tandem', 6_000_000],
+        ['c_lindley', 90_000_000],
+      ] as const) {
+        writeFileSync(
+          join(peers, `${name}.c`),
+          `#include <stdio.h>\nint main(void) { printf("c packets=${packets} wall_s=1.000 pkt_per_s=${packets} mean_lat_us=23.42\\n"); return 0; }\n`,
+        );
+      }
+      const out = join(directory, 'out', 'reference.json');
+      const run = await bench([
+        '--sections',
+        'reference,speed',
+        '--modes',
+        'native',
+        '--frames',
+        '1518',
+        '--repeat',
+        '1',
+        '--packets',
+        '2e5',
+        '--peers',
+        peers,
+        '--out',
+        out,
+      ]);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.code).toBe(0);
+      const written = JSON.parse(readFileSync(out, 'utf8'));
+      const programs: { id: string; packetsPerCoreSec?: number }[] = written.reference.programs;
+      expect(programs.find((program) => program.id === 'cEventLoop')!.packetsPerCoreSec).toBe(6e6);
+      const row: TimedRow & {
+        vsCEventLoop: number;
+        onIssueMachine: { packetsPerSec: number; pass: boolean };
+      } = written.speed[0];
+      near(row.vsCEventLoop, row.packetsPerCoreSec / 6e6);
+      // On the issue's machine (its C loop ≈ 3 M/s, half this one's): half the packets per second.
+      near(row.onIssueMachine.packetsPerSec, row.packetsPerCoreSec / 2);
+      expect(row.onIssueMachine.pass).toBe(row.onIssueMachine.packetsPerSec >= 5e6);
+      expect(written.summary.speedOnIssueMachine).toBe(row.onIssueMachine.pass);
+      const scaled = `speed scaled to the issue's machine (its C event loop ≈ 3 M packets per second, 6.00 M here): `;
+      expect(run.stderr).toContain(
+        row.onIssueMachine.pass
+          ? `${scaled}every row meets its target`
+          : `${scaled}under target native 1518 B ${(row.onIssueMachine.packetsPerSec / 1e6).toFixed(2)} M (≥ 5 M)`,
+      );
+      expect(written.summary.belowTargetOnIssueMachine).toHaveLength(row.onIssueMachine.pass ? 0 : 1);
+    },
+    60_000,
+  );
 
   it('compares a report with itself: every measure within noise, so --fail-on worse passes', async () => {
     const run = await bench(['--compare', report, report, '--fail-on', 'worse']);

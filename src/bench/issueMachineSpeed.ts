@@ -2,7 +2,7 @@
  * Issue 8's speed target read on the issue's own machine. The issue sets its targets "on this
  * 2-core machine" and describes that machine by its reference programs, among them the C event
  * loop of its tandem model at ≈ 3 M packets per second. Machines of that kind differ (the
- * eighteenth round's ran the loop at 6.3–6.7 M, the nineteenth round's at 4.5–4.6 M), so bench:sim
+ * eighteenth round's ran the loop at 6.3–6.7 M, the nineteenth round's at 4.1–4.6 M), so bench:sim
  * also reads every speed row scaled by the C loop measured beside it: its packets per CPU second
  * × 3 M / the loop's here. An estimate, and a kind one: the nineteenth round's slower machine
  * slowed nicvirt 1.2–2× more than it slowed the C loop.

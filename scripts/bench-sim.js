@@ -839,12 +839,9 @@ if (report.summary.speedOnIssueMachine !== null) {
   );
 }
 log(`wrote ${out}`);
-const again =
-  failOn.includes('worse') &&
-  report.comparison !== undefined &&
-  worseRows(report.comparison, worseBy).length > 0
-    ? measureWorseAgain(report.comparison)
-    : null;
+const worse =
+  failOn.includes('worse') && report.comparison !== undefined ? worseRows(report.comparison, worseBy) : [];
+const again = worse.length > 0 ? measureWorseAgain(report.comparison, worse) : null;
 exitOnGates(options, report.summary, report.comparison ?? null, again);
 
 /**
@@ -860,13 +857,12 @@ function exitOnGates(gates, verdicts, comparison, againComparison = null) {
 }
 
 /**
- * `--fail-on worse` and some measures came out worse than the baseline: run this bench again on
- * what they need (src/bench/benchRerun.ts), with the same settings and baseline, and return that
- * run's comparison; only a measure worse in both trips the gate. The report gets the second
+ * `--fail-on worse` and some measures (`worse`: the comparison's worseRows) came out worse than the
+ * baseline: run this bench again on what they need (src/bench/benchRerun.ts), with the same
+ * settings and baseline, and return that run's comparison; only a measure worse in both trips the gate. The report gets the second
  * comparison (`comparison.again`) and is written again.
  */
-function measureWorseAgain(comparison) {
-  const worse = worseRows(comparison, worseBy);
+function measureWorseAgain(comparison, worse) {
   const plan = rerunPlan(worse);
   const folder = mkdtempSync(join(tmpdir(), 'nicvirt-bench-again-'));
   const againOut = join(folder, 'again.json');

@@ -6,7 +6,6 @@ import { comparisonOf, comparisonRow } from './comparisonRows.js';
 /** A row 18.9% worse (3.7 → 3.0 Mpkt per CPU s), unless overridden. */
 const row = (overrides: Partial<BenchComparisonRow>): BenchComparisonRow =>
   comparisonRow({ after: 3.0, change: 3.0 / 3.7 - 1, verdict: 'worse', ...overrides });
-const comparison = comparisonOf;
 
 describe('rerunPlan', () => {
   it('measures again the sections, modes and frame sizes the worse rows name, in the bench order', () => {
@@ -40,7 +39,7 @@ describe('rerunPlan', () => {
 });
 
 describe('confirmWorse', () => {
-  const first = comparison([
+  const first = comparisonOf([
     row({ subject: 'vmq 1518 B' }),
     row({ subject: 'vmdq 1518 B' }),
     row({ subject: 'sriov 64 B' }),
@@ -48,7 +47,7 @@ describe('confirmWorse', () => {
   ]);
 
   it('confirms a worse row only where the second run finds the same measure worse', () => {
-    const again = comparison([
+    const again = comparisonOf([
       row({ subject: 'vmq 1518 B', change: -0.3 }),
       row({ subject: 'vmdq 1518 B', verdict: 'same', change: -0.02 }),
       // Same subject, another measure: not the row.
@@ -61,7 +60,7 @@ describe('confirmWorse', () => {
       ['sriov 64 B', undefined],
     ]);
     // Worse again, but by less than asked: not confirmed.
-    const lessAgain = comparison([row({ subject: 'vmq 1518 B', change: -0.08 })]);
+    const lessAgain = comparisonOf([row({ subject: 'vmq 1518 B', change: -0.08 })]);
     expect(confirmWorse(first, lessAgain, 0.1).confirmed).toEqual([]);
   });
 

@@ -23,6 +23,12 @@ export interface CoreJob {
 
 /** Every core's batch until a poll that keeps frames makes it grow (growBatch): empty, never written. */
 const NO_BATCH = new Float64Array(0);
+/**
+ * The signalComponentPs of a core whose pollers all hand frames to final delivery as they take
+ * them (a guest's vCPU, a native RSS queue): they never signal, so the core needs none. Empty, never
+ * written (a write to it would be lost, not shared between cores).
+ */
+const NO_SIGNALS = new Float64Array(0);
 
 /**
  * One physical core (a host core, or the core a VM's vCPU is pinned to): a single FIFO server of
@@ -53,8 +59,8 @@ export class CpuCore implements EventHandler, DeferredEnds {
   /** Quiet ends may be kept off the heap (shortcuts on, and the core on the global heap). */
   private deferQuiet: boolean;
   private head = 0;
-  /** Jobs waiting, a circular list from `head` (sized for its jobs once wired: useClock). */
-  private queue: (CoreJob | null)[] = new Array<CoreJob | null>(16).fill(null);
+  /** Jobs waiting, a circular list from `head` (sized for its jobs once wired: useClock; grows if it must). */
+  private queue: (CoreJob | null)[] = new Array<CoreJob | null>(1).fill(null);
   readonly resourceId: number = 0;
   /**
    * The frames the running poll has taken and not yet handed on, by value (FRAME_FIELDS numbers
@@ -73,7 +79,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
    */
   readonly touched: PacketSink[] = [];
   readonly followers: PacketSink[] = [];
-  readonly signalComponentPs = new Float64Array(COMPONENT_COUNT);
+  signalComponentPs: Float64Array = NO_SIGNALS;
   private readonly sim: Simulator;
   private deferredEndPs = 0;
   private deferredSeq = 0;
@@ -94,9 +100,14 @@ export class CpuCore implements EventHandler, DeferredEnds {
     this.attached.push(job);
   }
 
-  /** A poller attached here takes up to `length` numbers of frames per poll: the batch may grow to that. */
+  /**
+   * A poller attached here takes up to `length` numbers of frames per poll: the batch may grow to
+   * that. Such a poller hands frames on at the end of its polls, and may signal their consumers:
+   * the core gets its own signalComponentPs.
+   */
   reserveBatch(length: number): void {
     if (length > this.batchLimit) this.batchLimit = length;
+    if (this.signalComponentPs === NO_SIGNALS) this.signalComponentPs = new Float64Array(COMPONENT_COUNT);
   }
 
   /**

@@ -15,13 +15,20 @@ export function buildNativeTopology(b: HostBuild): ModeTopology {
   for (let q = 0; q < queues; q++) {
     roles.set(q, 'RSS queue + stack');
     if (!b.rx) continue;
+    const vector = nicVectorSpec(b);
+    // Field by field rather than spread (see txBackendPoller).
     rxQueues.push(
       newPoller(b, {
-        ...nicVectorSpec(b),
         name: `native.rx.q${q}`,
         core: b.hostCores[q]!,
+        ringCapacity: vector.ringCapacity,
+        dropLocation: vector.dropLocation,
+        moderation: vector.moderation,
         budget: config.guest.napiBudget,
+        perInterrupt: vector.perInterrupt,
+        perPoll: vector.perPoll,
         perPacket: [cost.stack('hostStack')],
+        signal: vector.signal,
         output: b.delivery,
       }),
     );

@@ -21,12 +21,19 @@ export function switchRxPoller(b: HostBuild, outputs: readonly PacketSink[], cop
     cost.copy(true),
   ];
   if (copies === 2) perPacket.push(cost.copy(false));
+  const vector = nicVectorSpec(b);
+  // Field by field rather than spread (see txBackendPoller).
   return newPoller(b, {
-    ...nicVectorSpec(b),
     name: 'switch.rx',
     core: b.hostCores[SWITCH_CORE]!,
+    ringCapacity: vector.ringCapacity,
+    dropLocation: vector.dropLocation,
+    moderation: vector.moderation,
     budget: config.guest.backendBatch,
+    perInterrupt: vector.perInterrupt,
+    perPoll: vector.perPoll,
     perPacket,
+    signal: vector.signal,
     output: outputs,
   });
 }

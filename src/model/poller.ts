@@ -171,7 +171,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.core.reserveBatch(Math.min(spec.budget, spec.ringCapacity) * FRAME_FIELDS);
     }
     this.core.attach(this);
-    for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
+    // Each sink once (a switch's sinks repeat); most pollers have one, and no set to build for it.
+    if (this.sinks.length === 1) this.sinks[0]!.addProducer?.(this);
+    else for (const sink of new Set(this.sinks)) sink.addProducer?.(this);
   }
 
   /** PacketSink: `producer` will hand this poller frames (null: the NIC or a traffic source). */

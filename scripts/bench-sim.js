@@ -38,7 +38,8 @@
 //   3. linear  0.1 s, 1 s and 10 s (--quick: 0.1, 1 and 2 s) of simulated time at 1518 B, the
 //              median core time of each (over the rounds of one child): a run costs a + b × packets,
 //              the cost per further packet from 0.1 to 1 s within ±10% of that from 1 s to the
-//              longest (`fixed`: what the shortest run costs beyond the longest one's rate); read
+//              longest (`fixed`: what the shortest run costs beyond the longest one's rate, and of
+//              it the wall time each run spends building its host and summing up, medians); read
 //              strictly, ns per packet of each within ±10% of the 1 s run's, named after the
 //              verdicts; peak RSS of the shortest and the longest duration (the median of three fresh
 //              children each, no warm-up) ≤ 150 MB and within ±10% of each other. The memory verdict
@@ -243,6 +244,8 @@ function keepBest(prev, row) {
         cpuSec: Math.min(prev.cpuSec, row.cpuSec),
         mainThreadCpuSec: minOrNull(prev.mainThreadCpuSec, row.mainThreadCpuSec),
         coreSamples: [...prev.coreSamples, ...row.coreSamples],
+        buildSamplesMs: [...prev.buildSamplesMs, ...row.buildSamplesMs],
+        summarySamplesMs: [...prev.summarySamplesMs, ...row.summarySamplesMs],
         peakRssMb: Math.max(prev.peakRssMb, row.peakRssMb),
         ...(prev.allocatedBytesPerPacket === undefined
           ? {}
@@ -256,13 +259,13 @@ function keepBest(prev, row) {
  */
 function derive(row) {
   const oneCoreSec = row.mainThreadCpuSec ?? row.cpuSec;
-  const samples = [...(row.coreSamples ?? [oneCoreSec])].sort((a, b) => a - b);
-  const median = samples[Math.floor((samples.length - 1) / 2)];
+  const samples = row.coreSamples ?? [oneCoreSec];
+  const median = medianOf(samples);
   return {
     ...row,
     oneCoreSec,
     // How far the typical sample sits above the best: the machine's noise during this measurement.
-    noise: median / samples[0] - 1,
+    noise: median / Math.min(...samples) - 1,
     medianCoreNsPerPacket: (median * 1e9) / row.packets,
     packetsPerSec: row.packets / row.wallSec,
     packetsPerCoreSec: row.packets / oneCoreSec,
@@ -272,7 +275,17 @@ function derive(row) {
     coreNsPerPacket: (oneCoreSec * 1e9) / row.packets,
     eventsPerPacket: row.events / row.packets,
     heapEventsPerPacket: row.heapEvents / row.packets,
+    // Wall ms a run spends building its host and summing up (the same for any duration).
+    medianBuildMs: medianOf(row.buildSamplesMs),
+    medianSummaryMs: medianOf(row.summarySamplesMs),
   };
+}
+
+/** The median (the lower of the middle two) of `values`; NaN for none. */
+function medianOf(values) {
+  if (values === undefined || values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /** Simulated ms so a run at `frameBytes` line rate simulates about `packets` frames. */
@@ -519,6 +532,9 @@ if (sections.includes('linear')) {
     log(
       `${mode.padEnd(9)} ${set.map((row, k) => fixed(row.medianCoreNsPerPacket, 0).padStart(k === 0 ? 12 : 11)).join(' ')}  ${fixed(result.marginalNsPerPacket[0], 0).padStart(16)} ${fixed(result.marginalNsPerPacket[1], 0).padStart(7)}  ${(fixed(result.linearDeviation * 100, 1) + '%').padStart(6)} ${fixed(result.fixedMsPerRun, 2).padStart(9)}  ${(fixed(result.strictDeviation * 100, 1) + '%').padStart(9)}  ${passText(result.linearPass)}${noiseNote({ ...result, pass: result.linearPass })}  ${fixed(rss[0], 0).padStart(8)} ${fixed(rss[1], 0).padStart(9)}  ${(fixed(result.rssDeviation * 100, 1) + '%').padStart(6)} ${passText(result.rssPass)}${retryNote(result)}`,
     );
+    log(
+      `          of its fixed part: building the host ${fixed(result.buildMsPerRun, 2)} ms, summing up ${fixed(result.summaryMsPerRun, 2)} ms (wall, medians of the 0.1 s runs)`,
+    );
   }
 }
 
@@ -563,6 +579,9 @@ function linearRow(mode, durations) {
     peakRssSamplesMb: { [rssDurations[0]]: rssPeaks[0].samplesMb, [rssDurations[1]]: rssPeaks[1].samplesMb },
     marginalNsPerPacket: marginal,
     fixedMsPerRun: fixedMs,
+    // Of the fixed part, what the shortest runs' set-up and summing up took (medians, wall ms).
+    buildMsPerRun: shortest.medianBuildMs,
+    summaryMsPerRun: shortest.medianSummaryMs,
     linearDeviation: deviation,
     linearPass: deviation <= LINEAR_TOLERANCE,
     strictDeviation,
@@ -1186,7 +1205,7 @@ async function runChild(spec) {
     if (pinned.status !== 0) throw new Error(`taskset -p -c ${spec.pinCpu} failed: ${pinned.stderr}`);
   }
   const { resolveScenario } = await import('../dist/scenario/resolveScenario.js');
-  const { runScenario } = await import('../dist/run/runScenario.js');
+  const { runScenario, startScenario } = await import('../dist/run/runScenario.js');
   // One run, or a series of runs timed in turn, `rounds` times (the caller takes the best or the
   // median of each from its samples).
   const series = spec.series ?? [spec];
@@ -1236,9 +1255,18 @@ async function runChild(spec) {
         const engine = { heapEvents: 0, deferredEvents: 0 };
         const cpu0 = process.cpuUsage();
         const thread0 = mainThreadNs();
+        // runScenario's three steps, with the wall time of the first and the last: what building
+        // the host and summing the run up take of its fixed part (the linearity section).
         const start = process.hrtime.bigint();
-        const result = runScenario(config, { stats: engine });
-        const wallSec = Number(process.hrtime.bigint() - start) / 1e9;
+        const run = startScenario(config, { stats: engine });
+        const built = process.hrtime.bigint();
+        run.advance(Infinity);
+        const simulated = process.hrtime.bigint();
+        const result = run.finish();
+        const end = process.hrtime.bigint();
+        const wallSec = Number(end - start) / 1e9;
+        const buildMs = Number(built - start) / 1e6;
+        const summaryMs = Number(end - simulated) / 1e6;
         const threadNs = mainThreadNs() - thread0;
         // The main thread's CPU time, or null where /proc does not give it (the parent then uses cpuSec).
         const threadSec = Number.isFinite(threadNs) ? threadNs / 1e9 : null;
@@ -1252,6 +1280,8 @@ async function runChild(spec) {
           prev.cpuSec = Math.min(prev.cpuSec, cpuSec);
           prev.mainThreadCpuSec = minOrNull(prev.mainThreadCpuSec, threadSec);
           prev.coreSamples.push(oneCoreSec);
+          prev.buildSamplesMs.push(buildMs);
+          prev.summarySamplesMs.push(summaryMs);
           continue;
         }
         best[k] = {
@@ -1267,6 +1297,8 @@ async function runChild(spec) {
           cpuSec,
           mainThreadCpuSec: threadSec,
           coreSamples: [oneCoreSec],
+          buildSamplesMs: [buildMs],
+          summarySamplesMs: [summaryMs],
           deliveredGbps: result.delivered.gbps,
           deliveredFrames: result.frames.delivered,
         };

@@ -132,6 +132,8 @@ describe('scripts/bench-sim.js', () => {
       runs: TimedRow[];
       marginalNsPerPacket: number[];
       fixedMsPerRun: number;
+      buildMsPerRun: number;
+      summaryMsPerRun: number;
       strictDeviation: number;
       strictPass: boolean;
       linearPass: boolean;
@@ -144,6 +146,14 @@ describe('scripts/bench-sim.js', () => {
     expect(linear!.marginalNsPerPacket).toHaveLength(2);
     positive(...linear!.marginalNsPerPacket, ...Object.values(linear!.peakRssMb));
     expect(Number.isFinite(linear!.fixedMsPerRun)).toBe(true);
+    // Of the fixed part, building the host and summing up: parts of the shortest run's wall time.
+    positive(linear!.buildMsPerRun, linear!.summaryMsPerRun);
+    expect(linear!.buildMsPerRun + linear!.summaryMsPerRun).toBeLessThan(linear!.runs[0]!.wallSec * 1000);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `of its fixed part: building the host ${linear!.buildMsPerRun.toFixed(2)} ms, summing up ${linear!.summaryMsPerRun.toFixed(2)} ms`,
+      ),
+    );
     expect(linear!.strictPass).toBe(linear!.strictDeviation <= 0.1);
     // Peak RSS per duration: the median of three fresh processes, and the check's deviation from them.
     expect(Object.keys(linear!.peakRssSamplesMb)).toEqual(['100', '2000']);

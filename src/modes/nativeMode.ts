@@ -1,6 +1,6 @@
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { newPoller, nicVectorSpec, stackTxPoller, type HostBuild, type ModeTopology } from './hostBuild.js';
+import { nicPoller, stackTxPoller, type HostBuild, type ModeTopology } from './hostBuild.js';
 
 /**
  * The reference without virtualization: RSS spreads the flows (one per "VM") over one NIC queue
@@ -15,20 +15,12 @@ export function buildNativeTopology(b: HostBuild): ModeTopology {
   for (let q = 0; q < queues; q++) {
     roles.set(q, 'RSS queue + stack');
     if (!b.rx) continue;
-    const vector = nicVectorSpec(b);
-    // Field by field rather than spread (see txBackendPoller).
     rxQueues.push(
-      newPoller(b, {
+      nicPoller(b, {
         name: `native.rx.q${q}`,
         core: b.hostCores[q]!,
-        ringCapacity: vector.ringCapacity,
-        dropLocation: vector.dropLocation,
-        moderation: vector.moderation,
         budget: config.guest.napiBudget,
-        perInterrupt: vector.perInterrupt,
-        perPoll: vector.perPoll,
         perPacket: [cost.stack('hostStack')],
-        signal: vector.signal,
         output: b.delivery,
       }),
     );

@@ -1,7 +1,7 @@
 import type { Charge, CostItem } from '../model/costItem.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { newPoller, nicVectorSpec, txBackendPoller, type HostBuild } from './hostBuild.js';
+import { nicPoller, txBackendPoller, type HostBuild } from './hostBuild.js';
 
 /**
  * A VM's dedicated NIC queue/pool (VMDq, VMQ) handled on the host core that owns its MSI-X vector:
@@ -16,19 +16,11 @@ export function queueRxPoller(
   perPacket: readonly CostItem[],
   guest: PacketSink,
 ): Poller {
-  const vector = nicVectorSpec(b);
-  // Field by field rather than spread (see txBackendPoller).
-  return newPoller(b, {
+  return nicPoller(b, {
     name: `queue.rx.vm${vm}`,
     core: b.hostCores[coreIndex]!,
-    ringCapacity: vector.ringCapacity,
-    dropLocation: vector.dropLocation,
-    moderation: vector.moderation,
     budget: b.config.guest.napiBudget,
-    perInterrupt: vector.perInterrupt,
-    perPoll: vector.perPoll,
     perPacket,
-    signal: vector.signal,
     output: guest,
   });
 }

@@ -1,7 +1,7 @@
 import type { Charge, CostItem } from '../model/costItem.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
-import { newPoller, nicVectorSpec, txBackendPoller, type HostBuild } from './hostBuild.js';
+import { nicPoller, txBackendPoller, type HostBuild } from './hostBuild.js';
 
 /** The host core the software switch (and the NIC's default queue) runs on. */
 export const SWITCH_CORE = 0;
@@ -21,19 +21,11 @@ export function switchRxPoller(b: HostBuild, outputs: readonly PacketSink[], cop
     cost.copy(true),
   ];
   if (copies === 2) perPacket.push(cost.copy(false));
-  const vector = nicVectorSpec(b);
-  // Field by field rather than spread (see txBackendPoller).
-  return newPoller(b, {
+  return nicPoller(b, {
     name: 'switch.rx',
     core: b.hostCores[SWITCH_CORE]!,
-    ringCapacity: vector.ringCapacity,
-    dropLocation: vector.dropLocation,
-    moderation: vector.moderation,
     budget: config.guest.backendBatch,
-    perInterrupt: vector.perInterrupt,
-    perPoll: vector.perPoll,
     perPacket,
-    signal: vector.signal,
     output: outputs,
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMPONENT_COUNT } from '../../src/metrics/recorder.js';
 import { CpuCore, type CoreJob } from '../../src/model/cpuCore.js';
 import { Simulator } from '../../src/sim/simulator.js';
 
@@ -100,5 +101,22 @@ describe('CpuCore batch', () => {
     expect(core.growBatch(150)).toHaveLength(150); // asked for more than double
     expect(core.growBatch(180)).toHaveLength(192); // doubling capped at the limit
     expect(() => core.growBatch(193)).toThrow(/over the 192 reserved/);
+  });
+});
+
+describe('CpuCore signal scratch', () => {
+  it('has none until a poller that may signal reserves a batch, then one of its own per core', () => {
+    const sim = new Simulator();
+    const [a, b] = [new CpuCore(sim, 0, 'a'), new CpuCore(sim, 1, 'b')];
+    // Pollers that deliver as they take frames never signal: their cores keep the empty one.
+    expect(a.signalComponentPs).toHaveLength(0);
+    a.reserveBatch(64 * 3);
+    b.reserveBatch(64 * 3);
+    const own = a.signalComponentPs;
+    expect(own).toHaveLength(COMPONENT_COUNT);
+    // Filling one core's signals (another core's polls can run meanwhile) never touches another's.
+    expect(b.signalComponentPs).not.toBe(own);
+    a.reserveBatch(8 * 3); // a second poller on the core keeps the same array
+    expect(a.signalComponentPs).toBe(own);
   });
 });

@@ -43,6 +43,23 @@ describe('EventQueue', () => {
     expect(queue.peekTimePs()).toBe(Infinity);
   });
 
+  it('grows past its default capacity keeping (time, insertion) order and cancels', () => {
+    const queue = new EventQueue();
+    const h = logger();
+    // 500 events at 50 distinct times, pushed in a scrambled order, many more than the default slots.
+    const expected: [number, number][] = [];
+    const handles: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const timePs = (i * 37) % 50;
+      handles.push(queue.push(timePs, h, i));
+      expected.push([timePs, i]);
+    }
+    for (let i = 0; i < 500; i += 7) expect(queue.cancel(handles[i]!)).toBe(true);
+    drain(queue);
+    const kept = expected.filter(([, i]) => i % 7 !== 0);
+    expect(h.log).toEqual(kept.sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+  });
+
   it('cancels in O(1) by flag: a cancelled event never runs and a second cancel returns false', () => {
     const queue = new EventQueue();
     const h = logger();

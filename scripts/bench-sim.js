@@ -878,8 +878,8 @@ function exitOnGates(gates, verdicts, comparison, againComparison = null) {
 /**
  * `--fail-on worse` and some measures (`worse`: the comparison's worseRows) came out worse than the
  * baseline: run this bench again on what they need (src/bench/benchRerun.ts), with the same
- * settings and baseline, and return that run's comparison; only a measure worse in both trips the gate. The report gets the second
- * comparison (`comparison.again`) and is written again.
+ * settings and baseline, and return that run's comparison; only a measure worse in both trips the
+ * gate. The report gets the second comparison (`comparison.again`) and is written again.
  */
 function measureWorseAgain(comparison, worse) {
   const plan = rerunPlan(worse);

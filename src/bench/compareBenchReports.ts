@@ -40,6 +40,8 @@ export interface BenchReport {
     readonly wallSecJobs1?: number;
     readonly wallSecJobs2?: number;
     readonly longPoints?: { readonly wallSecJobs1?: number; readonly wallSecJobs2?: number };
+    /** Two one-job sweeps started together, in two processes: wall time until both end (since the twenty-first round). */
+    readonly sideBySide?: { readonly wallSec?: number };
   } | null;
   readonly memory?: readonly {
     readonly mode?: string;
@@ -216,17 +218,19 @@ export function compareBenchReports(before: BenchReport, after: BenchReport): Be
     (row) => row.mode,
     (row) => ({ value: oneSecondNs(row.runs), noise: row.noise }),
   );
-  const sweepMeasures: [string, (sweep: NonNullable<BenchReport['sweep']>) => number | undefined][] = [
-    ['--jobs 2', (sweep) => sweep.wallSecJobs2],
-    ['--jobs 1', (sweep) => sweep.wallSecJobs1],
-    ['--jobs 2, 500 ms points', (sweep) => sweep.longPoints?.wallSecJobs2],
-    ['--jobs 1, 500 ms points', (sweep) => sweep.longPoints?.wallSecJobs1],
+  type SweepRead = (sweep: NonNullable<BenchReport['sweep']>) => number | undefined;
+  const sweepMeasures: [string, string, SweepRead][] = [
+    ['--jobs 2', 'wall s, 126 points', (sweep) => sweep.wallSecJobs2],
+    ['--jobs 1', 'wall s, 126 points', (sweep) => sweep.wallSecJobs1],
+    ['two --jobs 1 side by side', 'wall s, 126 points each', (sweep) => sweep.sideBySide?.wallSec],
+    ['--jobs 2, 500 ms points', 'wall s, 126 points', (sweep) => sweep.longPoints?.wallSecJobs2],
+    ['--jobs 1, 500 ms points', 'wall s, 126 points', (sweep) => sweep.longPoints?.wallSecJobs1],
   ];
-  for (const [subject, read] of sweepMeasures) {
+  for (const [subject, measure, read] of sweepMeasures) {
     const old = before.sweep ? read(before.sweep) : undefined;
     const now = after.sweep ? read(after.sweep) : undefined;
     if (old === undefined && now === undefined) continue;
-    rows.push(compareOne('sweep', subject, 'wall s, 126 points', false, { value: old }, { value: now }));
+    rows.push(compareOne('sweep', subject, measure, false, { value: old }, { value: now }));
   }
   // Each report's rows in MB of 10^6 bytes (an older report's were MiB): the two compare as measured.
   compareRows(

@@ -91,6 +91,20 @@ describe('compareBenchReports', () => {
     expect(comparison.counts).toMatchObject({ better: 3, worse: 3 });
   });
 
+  it('compares two side-by-side one-job sweeps as their own row, new where the baseline had none', () => {
+    const withPair = (wallSec: number) =>
+      report({ sweep: { wallSecJobs1: 4.4, wallSecJobs2: 2.9, sideBySide: { wallSec } } });
+    const pairRow = (before: ReturnType<typeof report>, after: ReturnType<typeof report>) =>
+      rowOf(compareBenchReports(before, after), 'sweep', 'two --jobs 1 side by side');
+    expect(pairRow(report(), withPair(5.1))).toMatchObject({
+      measure: 'wall s, 126 points each',
+      after: 5.1,
+      verdict: 'new',
+    });
+    expect(pairRow(withPair(5.1), withPair(6.2)).verdict).toBe('worse');
+    expect(pairRow(withPair(5.1), withPair(5.1)).verdict).toBe('same');
+  });
+
   it('takes the larger of the floor and either run’s own spread as the noise allowance', () => {
     const noisy = report({
       speed: [{ mode: 'vmq', frameBytes: 1518, packetsPerCoreSec: 4.8e6, noise: 0.3 }], // +20%

@@ -626,11 +626,13 @@ if (sections.includes('sweep')) {
   const timedSideBySide = async () => {
     const cpuBefore = childrenCpuSec();
     const start = process.hrtime.bigint();
+    const children = [];
     const one = () =>
       new Promise((done, fail) => {
         const child = spawn(process.execPath, [cli, ...sweepArgs, '--jobs', '1', '--format', 'csv'], {
           stdio: 'ignore',
         });
+        children.push(child);
         child.on('error', fail);
         child.on('exit', (code) =>
           code === 0
@@ -638,8 +640,14 @@ if (sections.includes('sweep')) {
             : fail(new Error(`a side-by-side sweep exited with code ${code}`)),
         );
       });
-    const each = await Promise.all([one(), one()]);
-    return { wallSec: Math.max(...each), wallSecEach: each, cpuSec: childrenCpuSec() - cpuBefore };
+    try {
+      const each = await Promise.all([one(), one()]);
+      return { wallSec: Math.max(...each), wallSecEach: each, cpuSec: childrenCpuSec() - cpuBefore };
+    } catch (error) {
+      // One failed: the other would run on unwatched.
+      for (const child of children) if (child.exitCode === null) child.kill();
+      throw error;
+    }
   };
   const better = (a, b) => (a === null || b.wallSec < a.wallSec ? b : a);
   try {

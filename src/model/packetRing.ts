@@ -1,43 +1,23 @@
-import {
+import * as layout from './frameLayout.js';
+import { RingArena, tablePages } from './ringArena.js';
+
+// Module-private copies of the layout (see frameLayout.ts: V8 folds these, not imported names).
+const {
+  FRAME_BYTES_MASK,
   NARROW_SLOT_WORDS,
   PAGE_MASK,
   PAGE_SHIFT,
   PAGE_SLOTS,
-  RingArena,
-  tablePages,
+  RING_GEN_LO,
+  RING_META,
+  RING_TIME_LO,
+  RING_TIMES_HI,
   WIDE_SLOT_WORDS,
-} from './ringArena.js';
+} = layout;
 
-/** A frame in a poll's batch (CpuCore.batch) is FRAME_FIELDS numbers: these offsets from its base. */
-export const FRAME_GEN_PS = 0;
-/** When its processing ends. */
-export const FRAME_TIME_PS = 1;
-/** Size and VM in one number (frameMeta): `vm * 2^FRAME_VM_SHIFT + bytes`, a small integer. */
-export const FRAME_META = 2;
-export const FRAME_FIELDS = 3;
-
-/** The bits of FRAME_META below the VM: the size (MAX_FRAME_BYTES and MAX_VMS fit, see the ring's test). */
-export const FRAME_VM_SHIFT = 14;
-export const FRAME_BYTES_MASK = (1 << FRAME_VM_SHIFT) - 1;
-
-/**
- * A frame in a ring is three or four 32-bit words (NARROW_SLOT_WORDS, WIDE_SLOT_WORDS), at these
- * offsets from its base: the low 32 bits of the time the ring's consumer may see it and of its
- * generation time, the high 16 bits of both (the ring time's in the low half), and — in a wide slot
- * only — its size and VM as in FRAME_META.
- */
-export const RING_TIME_LO = 0;
-export const RING_GEN_LO = 1;
-export const RING_TIMES_HI = 2;
-export const RING_META = 3;
 /** 2^32: a time is its low word plus its high 16 bits times this. */
 const TWO_32 = 4294967296;
 const INVERSE_TWO_32 = 1 / TWO_32;
-/**
- * The latest time a ring holds exactly: 2^48 - 1 ps, ~281 s. A run is at most 60 s after a warm-up
- * of at most 60 s (runScenario checks its clock never went past this); times are never negative.
- */
-export const MAX_RING_TIME_PS = 2 ** 48 - 1;
 
 /** When the frame at `base` may be seen by the ring's consumer. */
 export function ringTimePs(words: Uint32Array, base: number): number {

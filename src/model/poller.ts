@@ -7,19 +7,24 @@ import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Charge, CostItem } from './costItem.js';
 import { kindOf, type PollerKind } from './pollerKind.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
-import {
+import * as layout from './frameLayout.js';
+import { PacketRing, ringGenPs } from './packetRing.js';
+import type { PacketSink } from './packetSink.js';
+import type { RingArena } from './ringArena.js';
+
+// Module-private copies of the layout (see frameLayout.ts: V8 folds these, not imported names).
+const {
   FRAME_BYTES_MASK,
   FRAME_FIELDS,
   FRAME_GEN_PS,
   FRAME_META,
   FRAME_TIME_PS,
   FRAME_VM_SHIFT,
-  PacketRing,
+  NARROW_SLOT_WORDS,
+  PAGE_MASK,
+  PAGE_SHIFT,
   RING_META,
-  ringGenPs,
-} from './packetRing.js';
-import type { PacketSink } from './packetSink.js';
-import { NARROW_SLOT_WORDS, PAGE_MASK, PAGE_SHIFT, type RingArena } from './ringArena.js';
+} = layout;
 
 /** Interrupt moderation of one vector. */
 export interface Moderation {

@@ -1,20 +1,7 @@
-/**
- * A page is 2^PAGE_SHIFT slots (32) of one ring's frames: 32 narrow slots (NARROW_SLOT_WORDS, a
- * ring whose frames all have one size and VM) or 32 wide ones (WIDE_SLOT_WORDS); see packetRing.ts.
- * 16-slot pages held VMQ's frames at 4096 VMs in 2.43 M slots instead of 2.59 M, but a poll of full
- * rings crosses a page every 16 frames: VMQ at 64 B and 256 VMs 131 ms instead of 125 per 150
- * simulated ms (best of 18 alternating runs each), the other modes the same.
- */
-export const PAGE_SHIFT = 5;
-export const PAGE_SLOTS = 1 << PAGE_SHIFT;
-/** A position's slot within its page. */
-export const PAGE_MASK = PAGE_SLOTS - 1;
-/** Words a slot spans in a ring whose frames all have the same size and VM (two times, no size or VM). */
-export const NARROW_SLOT_WORDS = 3;
-/** Words a slot spans in a ring whose frames differ in size or VM (the two times, then size and VM). */
-export const WIDE_SLOT_WORDS = 4;
-/** Words a page of wide slots spans: 512 bytes, eight cache lines (a narrow one: 384 bytes, six). */
-export const WIDE_PAGE_WORDS = PAGE_SLOTS * WIDE_SLOT_WORDS;
+import * as layout from './frameLayout.js';
+
+// Module-private copies of the layout (see frameLayout.ts: V8 folds these, not imported names).
+const { NARROW_SLOT_WORDS, PAGE_SLOTS, WIDE_PAGE_WORDS } = layout;
 
 /** The words one arena array may hold before it is built larger: 2^26 (256 MiB of address space). */
 const INITIAL_WORDS_LIMIT = 1 << 26;

@@ -1,5 +1,10 @@
-import { RANK_STEP, type Clock } from './clock.js';
+import * as clockModule from './clock.js';
+import type { Clock } from './clock.js';
 import { EventQueue, type EventHandle, type EventHandler } from './eventQueue.js';
+
+// A module-private copy: V8 reads an imported name through its module cell at every use (see
+// model/frameLayout.ts); this one it folds into takeSeq, which runs for every arrival.
+const { RANK_STEP } = clockModule;
 
 /**
  * Steps (arrivals and events) the run loop takes per call before it returns to run(), which calls

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   FRAME_BYTES_MASK,
   FRAME_VM_SHIFT,
-  frameMeta,
   MAX_RING_TIME_PS,
-  PacketRing,
-} from '../../src/model/packetRing.js';
-import { PAGE_SLOTS, WIDE_SLOT_WORDS } from '../../src/model/ringArena.js';
+  PAGE_SLOTS,
+  WIDE_SLOT_WORDS,
+} from '../../src/model/frameLayout.js';
+import { frameMeta, PacketRing } from '../../src/model/packetRing.js';
 import { MAX_DURATION_MS, MAX_VMS } from '../../src/scenario/resolveScenario.js';
 import { MAX_FRAME_BYTES } from '../../src/workload/frameMix.js';
 import { ringContents, ringPages } from './ringContents.js';

@@ -4,11 +4,10 @@ import { PacketRing } from '../../src/model/packetRing.js';
 import {
   NARROW_SLOT_WORDS,
   PAGE_SLOTS,
-  RingArena,
-  tablePages,
   WIDE_PAGE_WORDS,
   WIDE_SLOT_WORDS,
-} from '../../src/model/ringArena.js';
+} from '../../src/model/frameLayout.js';
+import { RingArena, tablePages } from '../../src/model/ringArena.js';
 import { ringContents, ringPages } from './ringContents.js';
 
 /** One step of a property test: push a frame into ring `ring`, or take `count` frames from it. */

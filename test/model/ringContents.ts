@@ -1,11 +1,5 @@
-import {
-  FRAME_BYTES_MASK,
-  FRAME_VM_SHIFT,
-  type PacketRing,
-  ringGenPs,
-  ringTimePs,
-} from '../../src/model/packetRing.js';
-import { PAGE_SLOTS } from '../../src/model/ringArena.js';
+import { FRAME_BYTES_MASK, FRAME_VM_SHIFT, PAGE_SLOTS } from '../../src/model/frameLayout.js';
+import { type PacketRing, ringGenPs, ringTimePs } from '../../src/model/packetRing.js';
 
 /** The frames a ring holds, oldest first, as [genPs, bytes, vm, readyPs]. */
 export function ringContents(ring: PacketRing): number[][] {

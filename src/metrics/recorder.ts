@@ -2,6 +2,8 @@ import { CPU_COMPONENTS, DROP_LOCATIONS } from '../run/runResult.js';
 import { LogHistogram } from './logHistogram.js';
 
 export const COMPONENT_COUNT = CPU_COMPONENTS.length;
+/** COMPONENT_COUNT for busyJob, which runs for every poll: a private copy (see model/frameLayout.ts). */
+const componentCount = COMPONENT_COUNT;
 export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
 
 /** One VM's frame counts in the measured cohort. */
@@ -321,7 +323,7 @@ export class Recorder {
     const share = heldPs / workPs;
     this.busyByResourcePs[resource]! += heldPs;
     const byComponent = this.busyByResourceComponentPs;
-    const base = resource * COMPONENT_COUNT;
+    const base = resource * componentCount;
     for (let i = 0; i < components.length; i++) {
       const c = components[i]!;
       byComponent[base + c]! += componentPs[c]! * share;

@@ -7,9 +7,10 @@
  * names as imported: each takes module-private copies (`const { PAGE_MASK, … } = layout`). V8
  * (11.3, Node 20) reads an imported binding — and a module's own exported one — through its module
  * cell at every use, with a check that it is initialised (~7 instructions); a module's private
- * constant it folds into the optimised code. The copies took 6–12% of the instructions a frame off
- * every mode measured (callgrind: native at 1518 B 1,941 → 1,716, VMQ 5,672 → 5,204; see
- * docs/simulator-speed.md, "Twenty-first round"). Results are the same: these are the same numbers.
+ * constant it folds into the optimised code. The copies (with those of packetRing.ts's functions)
+ * took 8–12% of the instructions a frame off every mode measured (callgrind: native at 1518 B
+ * 1,941 → 1,716, VMQ 5,672 → 5,109; see docs/simulator-speed.md, "Twenty-first round"). Results
+ * are the same: these are the same numbers.
  */
 
 /**

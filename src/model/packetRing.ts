@@ -34,6 +34,12 @@ export function frameMeta(bytes: number, vm: number): number {
   return vm * (FRAME_BYTES_MASK + 1) + bytes;
 }
 
+// What the ring's own per-frame code calls: private copies, as of the layout's constants (an
+// exported function, too, is read through its module cell at every call).
+const timePsAt = ringTimePs;
+const genPsAt = ringGenPs;
+const metaOf = frameMeta;
+
 /**
  * A bounded FIFO of frames (a descriptor ring with its buffers), held by value: each slot is one
  * record of 32-bit words — the time this ring's consumer may see the frame, its generation time,
@@ -110,7 +116,7 @@ export class PacketRing {
   push(genPs: number, bytes: number, vm: number, readyPs: number): void {
     // Kept short (the rare cases are calls), so V8 inlines it into every producer's chain.
     if (this.size === this.capacity) fullRing(this.capacity);
-    const meta = frameMeta(bytes, vm);
+    const meta = metaOf(bytes, vm);
     let slotWords = this.slotWords;
     if (meta !== this.fixedMeta && slotWords === NARROW_SLOT_WORDS) slotWords = this.unlike(meta);
     let position = this.head + this.size;
@@ -193,7 +199,7 @@ export class PacketRing {
 
   /** When the frame `offset` places from the head (0 = the oldest) becomes visible. */
   readyAt(offset: number): number {
-    return ringTimePs(this.words, this.baseAt(offset));
+    return timePsAt(this.words, this.baseAt(offset));
   }
 
   /**
@@ -261,7 +267,7 @@ export class PacketRing {
     let count = 0;
     const words = this.words;
     for (let i = 0; i < this.size; i++) {
-      const genPs = ringGenPs(words, this.baseAt(i));
+      const genPs = genPsAt(words, this.baseAt(i));
       if (genPs >= startPs && genPs < endPs) count++;
     }
     return count;

@@ -8,7 +8,8 @@ import type { Charge, CostItem } from './costItem.js';
 import { kindOf, type PollerKind } from './pollerKind.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
 import * as layout from './frameLayout.js';
-import { PacketRing, ringGenPs } from './packetRing.js';
+import { PacketRing } from './packetRing.js';
+import * as ringModule from './packetRing.js';
 import type { PacketSink } from './packetSink.js';
 import type { RingArena } from './ringArena.js';
 
@@ -25,6 +26,7 @@ const {
   PAGE_SHIFT,
   RING_META,
 } = layout;
+const { ringGenPs } = ringModule;
 
 /** Interrupt moderation of one vector. */
 export interface Moderation {

@@ -608,16 +608,26 @@ if (sections.includes('sweep')) {
     '--load',
     '100%',
   ];
+  // The command line of the sweep on `jobs` jobs (CSV: the smallest output to write).
+  const sweepArgv = (jobs, extraArgs = []) => [
+    cli,
+    ...sweepArgs,
+    ...extraArgs,
+    '--jobs',
+    String(jobs),
+    '--format',
+    'csv',
+  ];
   // Wall time, and the CPU time of the sweep process (all its threads: workers, V8's compiler and
   // GC threads, the main thread), so the speed-up can be read against the cores the work used.
   const timed = (jobs, extraArgs = []) => {
     const cpuBefore = childrenCpuSec();
     const start = process.hrtime.bigint();
-    execFileSync(
-      process.execPath,
-      [cli, ...sweepArgs, ...extraArgs, '--jobs', String(jobs), '--format', 'csv'],
-      { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] },
-    );
+    execFileSync(process.execPath, sweepArgv(jobs, extraArgs), {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return { wallSec: Number(process.hrtime.bigint() - start) / 1e9, cpuSec: childrenCpuSec() - cpuBefore };
   };
   // Two one-job sweeps started together, each its own process: the throughput this machine gives
@@ -629,9 +639,7 @@ if (sections.includes('sweep')) {
     const children = [];
     const one = () =>
       new Promise((done, fail) => {
-        const child = spawn(process.execPath, [cli, ...sweepArgs, '--jobs', '1', '--format', 'csv'], {
-          stdio: 'ignore',
-        });
+        const child = spawn(process.execPath, sweepArgv(1), { stdio: 'ignore' });
         children.push(child);
         child.on('error', fail);
         child.on('exit', (code) =>

@@ -2,7 +2,7 @@ import { CPU_COMPONENTS, DROP_LOCATIONS } from '../run/runResult.js';
 import { LogHistogram } from './logHistogram.js';
 
 export const COMPONENT_COUNT = CPU_COMPONENTS.length;
-/** COMPONENT_COUNT for busyJob, which runs for every poll: a private copy (see model/frameLayout.ts). */
+/** COMPONENT_COUNT as this module reads it: a private copy, for busyJob runs every poll (see model/frameLayout.ts). */
 const componentCount = COMPONENT_COUNT;
 export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
 
@@ -132,7 +132,7 @@ export class Recorder {
     this.vmLatencyCounts = new Uint32Array(vmCount * this.vmLatencyBuckets);
     this.vmBucketOffsetOf = vmBucketOffsetsFor(vmCount);
     this.busyByResourcePs = new Float64Array(resourceCount);
-    this.busyByResourceComponentPs = new Float64Array(resourceCount * COMPONENT_COUNT);
+    this.busyByResourceComponentPs = new Float64Array(resourceCount * componentCount);
   }
 
   get offeredFrames(): number {
@@ -251,10 +251,10 @@ export class Recorder {
 
   /** Busy ps in the window per component, summed over resources in resource order. */
   get busyByComponentPs(): Float64Array {
-    const byComponent = new Float64Array(COMPONENT_COUNT);
+    const byComponent = new Float64Array(componentCount);
     const all = this.busyByResourceComponentPs;
-    for (let base = 0; base < all.length; base += COMPONENT_COUNT) {
-      for (let c = 0; c < COMPONENT_COUNT; c++) byComponent[c]! += all[base + c]!;
+    for (let base = 0; base < all.length; base += componentCount) {
+      for (let c = 0; c < componentCount; c++) byComponent[c]! += all[base + c]!;
     }
     return byComponent;
   }

@@ -1,10 +1,20 @@
 import { CPU_COMPONENTS, DROP_LOCATIONS } from '../run/runResult.js';
 import { LogHistogram } from './logHistogram.js';
+import * as pollPlan from './pollPlan.js';
 
 export const COMPONENT_COUNT = CPU_COMPONENTS.length;
 /** COMPONENT_COUNT as this module reads it: a private copy, for busyJob runs every poll (see model/frameLayout.ts). */
 const componentCount = COMPONENT_COUNT;
 export const DROP_LOCATION_COUNT = DROP_LOCATIONS.length;
+// Module-private copies of the poll plan's layout, read every poll (see model/frameLayout.ts).
+const {
+  PLAN_COMPONENT,
+  PLAN_INTERRUPT_START_PS,
+  PLAN_POLL_START_PS,
+  PLAN_ITEM_COUNT,
+  PLAN_ITEMS,
+  PLAN_ITEM_WORDS,
+} = pollPlan;
 
 /** One VM's frame counts in the measured cohort. */
 export interface VmTotals {
@@ -307,7 +317,54 @@ export class Recorder {
     componentPs: Float64Array,
     components: Int32Array,
   ): void {
-    if (durationPs <= 0 || workPs <= 0) return;
+    const share = this.hold(resource, startPs, durationPs, workPs);
+    if (share === 0) return;
+    const byComponent = this.busyByResourceComponentPs;
+    const base = resource * componentCount;
+    for (let i = 0; i < components.length; i++) {
+      const c = components[i]!;
+      byComponent[base + c]! += componentPs[c]! * share;
+    }
+  }
+
+  /**
+   * Charge one poll, as busyJob would a job whose components are what `plan` gives for a poll
+   * started by an interrupt or not, taking `frames` frames of `bytes` bytes in all (see
+   * metrics/pollPlan.ts): the same sums, to the last bit.
+   */
+  busyPoll(
+    resource: number,
+    startPs: number,
+    durationPs: number,
+    workPs: number,
+    plan: Float64Array,
+    afterInterrupt: boolean,
+    frames: number,
+    bytes: number,
+  ): void {
+    const share = this.hold(resource, startPs, durationPs, workPs);
+    if (share === 0) return;
+    const byComponent = this.busyByResourceComponentPs;
+    const base = resource * componentCount;
+    const startAt = afterInterrupt ? PLAN_INTERRUPT_START_PS : PLAN_POLL_START_PS;
+    for (let at = 0; at < plan.length;) {
+      let componentPs = plan[at + startAt]!;
+      const end = at + PLAN_ITEMS + PLAN_ITEM_WORDS * plan[at + PLAN_ITEM_COUNT]!;
+      for (let item = at + PLAN_ITEMS; item < end; item += PLAN_ITEM_WORDS) {
+        componentPs += frames * plan[item]! + bytes * plan[item + 1]!;
+      }
+      byComponent[base + plan[at + PLAN_COMPONENT]!]! += componentPs * share;
+      at = end;
+    }
+  }
+
+  /**
+   * A job holds `resource` `durationPs` (its integer length) from `startPs`: add the part inside
+   * the window to the resource's busy time, and return the share of each picosecond of its
+   * `workPs` of work (the unrounded sum) that its components are charged, 0 when none.
+   */
+  private hold(resource: number, startPs: number, durationPs: number, workPs: number): number {
+    if (durationPs <= 0 || workPs <= 0) return 0;
     // The core is held for the whole (integer) duration; the components share it pro rata, so a
     // core's busy time never exceeds the time that passed.
     // Clipped on every call, from locals, not only for jobs at an edge: code that runs only there
@@ -319,15 +376,9 @@ export class Recorder {
     const fromPs = startPs > windowStartPs ? startPs : windowStartPs;
     const toPs = endPs < windowEndPs ? endPs : windowEndPs;
     const heldPs = toPs - fromPs;
-    if (heldPs <= 0) return;
-    const share = heldPs / workPs;
+    if (heldPs <= 0) return 0;
     this.busyByResourcePs[resource]! += heldPs;
-    const byComponent = this.busyByResourceComponentPs;
-    const base = resource * componentCount;
-    for (let i = 0; i < components.length; i++) {
-      const c = components[i]!;
-      byComponent[base + c]! += componentPs[c]! * share;
-    }
+    return heldPs / workPs;
   }
 
   countExits(count: number, atPs: number): void {

@@ -3,7 +3,6 @@ import type { Clock } from '../sim/clock.js';
 import type { EventHandle, EventHandler } from '../sim/eventQueue.js';
 import { LocalClock } from '../sim/localClock.js';
 import type { Simulator } from '../sim/simulator.js';
-import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import type { Charge, CostItem } from './costItem.js';
 import { kindOf, type PollerKind } from './pollerKind.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
@@ -62,12 +61,6 @@ export interface PollerSpec {
 const IDLE = 0;
 const IRQ_PENDING = 1;
 const QUEUED = 2;
-
-/**
- * A poll's CPU time per component, filled and handed to the recorder within beginJob(): one array
- * for all pollers, so it stays in cache however many pollers there are.
- */
-const POLL_COMPONENT_PS = new Float64Array(COMPONENT_COUNT);
 
 /**
  * A NAPI-style consumer of one descriptor ring on one core: an interrupt (moderated) schedules a
@@ -321,28 +314,20 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   // ---- CoreJob ----------------------------------------------------------------------------------
 
   beginJob(nowPs: number, resourceId: number): number {
-    const jobPs = POLL_COMPONENT_PS;
     const kind = this.kind;
-    const used = kind.componentsUsed;
+    const afterInterrupt = this.interruptPending;
     let totalPs: number;
-    let startByComponentPs: Float64Array;
     let exits: number;
     let interrupts: number;
-    if (this.interruptPending) {
+    if (afterInterrupt) {
       this.interruptPending = false;
       totalPs = kind.interruptStartPs;
-      startByComponentPs = kind.interruptStartByComponentPs;
       exits = kind.interruptStartExits;
       interrupts = kind.interruptStartInterrupts;
     } else {
       totalPs = kind.pollStartPs;
-      startByComponentPs = kind.pollStartByComponentPs;
       exits = kind.pollStartExits;
       interrupts = kind.pollStartInterrupts;
-    }
-    for (let i = 0; i < used.length; i++) {
-      const c = used[i]!;
-      jobPs[c] = startByComponentPs[c]!;
     }
     if (exits > 0) this.recorder.countExits(exits, nowPs);
     if (interrupts > 0) this.recorder.countInterrupts(interrupts, nowPs);
@@ -433,16 +418,19 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     // of walking its slots, each one last touched many thousands of frames ago.
     ring.consumed(head, size);
     this.lastBatchFull = n === budget;
-    const components = kind.perPacketComponent;
-    const itemFixedPs = kind.perPacketFixedPs;
-    const itemPerBytePs = kind.perPacketPerBytePs;
-    for (let i = 0; i < components.length; i++) {
-      jobPs[components[i]!]! += n * itemFixedPs[i]! + bytesTaken * itemPerBytePs[i]!;
-    }
     totalPs = t - nowPs;
     this.resourceId = resourceId;
     const durationPs = Math.round(totalPs);
-    this.recorder.busyJob(resourceId, nowPs, durationPs, totalPs, jobPs, used);
+    this.recorder.busyPoll(
+      resourceId,
+      nowPs,
+      durationPs,
+      totalPs,
+      kind.pollPlan,
+      afterInterrupt,
+      n,
+      bytesTaken,
+    );
     return durationPs;
   }
 
@@ -479,7 +467,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
     // more work for this core before the consumer can start.
-    // The core's, not shared like POLL_COMPONENT_PS: asking a consumer whether it needs a signal
+    // The core's, not one shared by all cores: asking a consumer whether it needs a signal
     // can catch its clock group up, which runs other cores' polls in the middle of filling this.
     const jobPs = this.core.signalComponentPs;
     const used = this.kind.signalComponents;

@@ -1,3 +1,4 @@
+import { pollPlanOf } from '../metrics/pollPlan.js';
 import { COMPONENT_COUNT } from '../metrics/recorder.js';
 import { itemsKey, type Charge } from './costItem.js';
 import type { Moderation, PollerSpec } from './poller.js';
@@ -31,10 +32,7 @@ export class PollerKind {
   readonly coalesceFrames: number = 0;
   readonly delayPs: number = 0;
   readonly budget: number = 0;
-  /** Per-frame cost items as columns: component, fixed ps, ps per byte; and their sums. */
-  readonly perPacketComponent: Int32Array;
-  readonly perPacketFixedPs: Float64Array;
-  readonly perPacketPerBytePs: Float64Array;
+  /** The per-frame cost items' sums (a frame's length on the core). */
   readonly packetFixedPs: number = 0;
   readonly packetPerBytePs: number = 0;
   /** The components a poller of this kind can charge (its own costs and its sinks' signals). */
@@ -42,13 +40,13 @@ export class PollerKind {
   /** Of those, the ones its sinks' signals charge: all a poll's signals can touch. */
   readonly signalComponents: Int32Array;
   readonly pollStartPs: number = 0;
-  readonly pollStartByComponentPs: Float64Array;
   readonly pollStartExits: number = 0;
   readonly pollStartInterrupts: number = 0;
   readonly interruptStartPs: number = 0;
-  readonly interruptStartByComponentPs: Float64Array;
   readonly interruptStartExits: number = 0;
   readonly interruptStartInterrupts: number = 0;
+  /** What a poll charges each component, for Recorder.busyPoll (see metrics/pollPlan.ts). */
+  readonly pollPlan: Float64Array;
 
   constructor(spec: PollerKindSpec) {
     this.dropLocation = spec.dropLocation;
@@ -56,9 +54,6 @@ export class PollerKind {
     this.coalesceFrames = spec.coalesceFrames;
     this.delayPs = spec.delayPs;
     this.budget = spec.budget;
-    this.perPacketComponent = Int32Array.from(spec.perPacket, (item) => item.component);
-    this.perPacketFixedPs = Float64Array.from(spec.perPacket, (item) => item.fixedPs);
-    this.perPacketPerBytePs = Float64Array.from(spec.perPacket, (item) => item.perBytePs);
     let fixed = 0;
     let perByte = 0;
     for (const item of spec.perPacket) {
@@ -76,14 +71,18 @@ export class PollerKind {
     this.signalComponents = Int32Array.from(spec.signalComponents);
     const pollStart = startOf([spec.perPoll]);
     this.pollStartPs = pollStart.totalPs;
-    this.pollStartByComponentPs = pollStart.byComponentPs;
     this.pollStartExits = pollStart.exits;
     this.pollStartInterrupts = pollStart.interrupts;
     const interruptStart = startOf([spec.perInterrupt, spec.perPoll]);
     this.interruptStartPs = interruptStart.totalPs;
-    this.interruptStartByComponentPs = interruptStart.byComponentPs;
     this.interruptStartExits = interruptStart.exits;
     this.interruptStartInterrupts = interruptStart.interrupts;
+    this.pollPlan = pollPlanOf(
+      this.componentsUsed,
+      interruptStart.byComponentPs,
+      pollStart.byComponentPs,
+      spec.perPacket,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogHistogram } from '../../src/metrics/logHistogram.js';
+import { pollPlanOf } from '../../src/metrics/pollPlan.js';
 import { COMPONENT_COUNT, Recorder } from '../../src/metrics/recorder.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 import { Rng } from '../../src/sim/rng.js';
@@ -124,6 +125,50 @@ describe('Recorder', () => {
     expect(recorder.busyByResourcePs[0]).toBe(200);
     expect(recorder.busyByComponentPs[COMPONENT.switch]).toBeCloseTo((300 * 200) / 400.5, 9);
     expect(recorder.busyByComponentPs[COMPONENT.copy]).toBeCloseTo((100.5 * 200) / 400.5, 9);
+  });
+
+  it('charges a poll from its plan to the same sums, bit for bit, as a job of its components', () => {
+    // Two components with two items each, uneven figures: any change in the order of the additions
+    // shows in the last bits.
+    const items = [
+      { component: COMPONENT.switch, fixedPs: 0.1, perBytePs: 0.3 },
+      { component: COMPONENT.copy, fixedPs: 1 / 3, perBytePs: 0.7 },
+      { component: COMPONENT.switch, fixedPs: 0.2, perBytePs: 1 / 7 },
+      { component: COMPONENT.copy, fixedPs: 5.5, perBytePs: 0.01 },
+    ];
+    const interruptStart = new Float64Array(COMPONENT_COUNT);
+    interruptStart[COMPONENT.switch] = 123.4;
+    interruptStart[COMPONENT.exits] = 987.6;
+    const pollStart = new Float64Array(COMPONENT_COUNT);
+    pollStart[COMPONENT.switch] = 11.1;
+    const components = Int32Array.from(
+      [COMPONENT.switch, COMPONENT.copy, COMPONENT.exits].sort((a, b) => a - b),
+    );
+    const plan = pollPlanOf(components, interruptStart, pollStart, items);
+    for (const afterInterrupt of [true, false]) {
+      for (const [frames, bytes, startPs] of [
+        [3, 4_554, 1_200],
+        [0, 0, 1_300],
+        [7, 1_234, 1_990], // straddles the window's end: clipped pro rata
+      ] as const) {
+        const byPlan = new Recorder(1_000, 2_000, 1, 1);
+        const byJob = new Recorder(1_000, 2_000, 1, 1);
+        // The job the old way: each component's start, then each item's frames added in order.
+        const componentPs = Float64Array.from(afterInterrupt ? interruptStart : pollStart);
+        for (const item of items)
+          componentPs[item.component]! += frames * item.fixedPs + bytes * item.perBytePs;
+        let workPs = 0;
+        for (const c of components) workPs += componentPs[c]!;
+        const durationPs = Math.round(workPs);
+        byJob.busyJob(0, startPs, durationPs, workPs, componentPs, components);
+        byPlan.busyPoll(0, startPs, durationPs, workPs, plan, afterInterrupt, frames, bytes);
+        expect(Array.from(byPlan.busyByResourceComponentPs)).toEqual(
+          Array.from(byJob.busyByResourceComponentPs),
+        );
+        expect(byPlan.busyByResourcePs[0]).toBe(byJob.busyByResourcePs[0]);
+        expect(byPlan.busyByResourcePs[0]).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('counts exits and interrupts only inside the window', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pollPlanOf } from '../../src/metrics/pollPlan.js';
+import { COMPONENT_COUNT } from '../../src/metrics/recorder.js';
 import { makeCharge, NO_CHARGE, type Charge, type CostItem } from '../../src/model/costItem.js';
 import { COMPONENT, DROP } from '../../src/model/cpuComponents.js';
 import { kindOf, type PollerKindSpec } from '../../src/model/pollerKind.js';
@@ -40,21 +42,27 @@ describe('kindOf', () => {
     expect(kind.pollStartPs).toBe(100);
     expect(kind.pollStartExits).toBe(0);
     expect(kind.pollStartInterrupts).toBe(0);
-    expect(kind.pollStartByComponentPs[COMPONENT.guestInterrupts]).toBe(100);
     expect(kind.interruptStartPs).toBe(1_100);
     expect(kind.interruptStartExits).toBe(2);
     expect(kind.interruptStartInterrupts).toBe(1);
-    expect(kind.interruptStartByComponentPs[COMPONENT.exits]).toBe(700);
-    expect(kind.interruptStartByComponentPs[COMPONENT.guestInterrupts]).toBe(400);
   });
 
-  it('sums the per-frame items and keeps them as columns', () => {
+  it('plans what a poll charges each component: the starts per component and the per-frame items', () => {
+    const kind = kindOf(spec({ signalComponents: [COMPONENT.injection] }));
+    const interruptStart = new Float64Array(COMPONENT_COUNT);
+    interruptStart[COMPONENT.exits] = 700;
+    interruptStart[COMPONENT.guestInterrupts] = 400;
+    const pollStart = new Float64Array(COMPONENT_COUNT);
+    pollStart[COMPONENT.guestInterrupts] = 100;
+    expect(kind.pollPlan).toEqual(
+      pollPlanOf(kind.componentsUsed, interruptStart, pollStart, spec().perPacket),
+    );
+  });
+
+  it('sums the per-frame items', () => {
     const kind = kindOf(spec());
     expect(kind.packetFixedPs).toBe(1_050);
     expect(kind.packetPerBytePs).toBe(3);
-    expect(Array.from(kind.perPacketComponent)).toEqual([COMPONENT.guestStack, COMPONENT.guestStack]);
-    expect(Array.from(kind.perPacketFixedPs)).toEqual([1_000, 50]);
-    expect(Array.from(kind.perPacketPerBytePs)).toEqual([2, 1]);
   });
 
   it('lists each component it may charge once, in order, its sinks’ signals included', () => {

@@ -1,3 +1,6 @@
+import { pollPlanOf } from '../metrics/pollPlan.js';
+import { COMPONENT_COUNT } from '../metrics/recorder.js';
+
 /** One piece of CPU work: `fixedPs + perBytePs × frame bytes`, attributed to a CPU component. */
 export interface CostItem {
   /** Index into CPU_COMPONENTS. */
@@ -52,12 +55,20 @@ export interface Charge {
   readonly components: readonly number[];
   /** Its figures as text (chargeKey): equal charges have equal keys. */
   readonly key: string;
+  /**
+   * What it charges each component, as a poll plan with no per-frame items (metrics/pollPlan.ts):
+   * each component's items added up in order from 0, what charging them one by one comes to.
+   */
+  readonly plan: Float64Array;
 }
 
 /** A charge of `items` counting `exits` and `interrupts`. */
 export function makeCharge(items: readonly CostItem[], exits = 0, interrupts = 0): Charge {
   let fixedPs = 0;
   for (const item of items) fixedPs += item.fixedPs;
+  const components = [...new Set(items.map((item) => item.component))].sort((a, b) => a - b);
+  const byComponentPs = new Float64Array(COMPONENT_COUNT);
+  for (const item of items) byComponentPs[item.component]! += item.fixedPs;
   return {
     items,
     exits,
@@ -65,8 +76,9 @@ export function makeCharge(items: readonly CostItem[], exits = 0, interrupts = 0
     componentByItem: Int32Array.from(items, (item) => item.component),
     fixedPsByItem: Float64Array.from(items, (item) => item.fixedPs),
     fixedPs,
-    components: [...new Set(items.map((item) => item.component))].sort((a, b) => a - b),
+    components,
     key: chargeKey(items, exits, interrupts),
+    plan: pollPlanOf(components, byComponentPs, byComponentPs, []),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Clock } from '../sim/clock.js';
 import type { EventHandle, EventHandler } from '../sim/eventQueue.js';
 import { LocalClock } from '../sim/localClock.js';
 import type { Simulator } from '../sim/simulator.js';
-import type { Charge, CostItem } from './costItem.js';
+import { NO_CHARGE, type Charge, type CostItem } from './costItem.js';
 import { kindOf, type PollerKind } from './pollerKind.js';
 import type { CpuCore, CoreJob } from './cpuCore.js';
 import * as layout from './frameLayout.js';
@@ -466,21 +466,53 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
     this.batchSize = 0;
     // A consumer that is idle at hand-over must be signalled (an injection, a wake-up); that is
-    // more work for this core before the consumer can start.
-    // The core's, not one shared by all cores: asking a consumer whether it needs a signal
-    // can catch its clock group up, which runs other cores' polls in the middle of filling this.
-    const jobPs = this.core.signalComponentPs;
-    const used = this.kind.signalComponents;
-    for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
+    // more work for this core before the consumer can start. One signal (the usual case: a poll's
+    // frames mostly go to one consumer) is charged from its own plan; more are added up per
+    // component in the core's signalComponentPs — the core's, not one shared by all cores: asking
+    // a consumer whether it needs a signal can catch its clock group up, which runs other cores'
+    // polls in the middle of filling this.
     let signalPs = 0;
+    let signals = 0;
+    let firstSignal = NO_CHARGE;
     const touched = this.core.touched;
     for (let i = 0; i < this.touchedCount; i++) {
       const sink = touched[i]!;
-      if (sink.needsSignal(nowPs)) signalPs += this.applyCharge(sink.signal, nowPs);
+      if (!sink.needsSignal(nowPs)) continue;
+      const charge = sink.signal;
+      if (signals === 0) firstSignal = charge;
+      else {
+        if (signals === 1) this.startSignalSums(firstSignal);
+        this.addSignalSums(charge);
+      }
+      signals++;
+      signalPs += charge.fixedPs;
+      if (charge.exits > 0) this.recorder.countExits(charge.exits, nowPs);
+      if (charge.interrupts > 0) this.recorder.countInterrupts(charge.interrupts, nowPs);
     }
     const signalDurationPs = Math.round(signalPs);
     if (signalDurationPs > 0) {
-      this.recorder.busyJob(this.resourceId, nowPs, signalDurationPs, signalPs, jobPs, used);
+      if (signals === 1) {
+        this.recorder.busyPoll(
+          this.resourceId,
+          nowPs,
+          signalDurationPs,
+          signalPs,
+          firstSignal.plan,
+          true,
+          0,
+          0,
+        );
+      } else {
+        const used = this.kind.signalComponents;
+        this.recorder.busyJob(
+          this.resourceId,
+          nowPs,
+          signalDurationPs,
+          signalPs,
+          this.core.signalComponentPs,
+          used,
+        );
+      }
       this.signalling = true;
       // Followers are woken for the end of the signals by wakeAhead(); the rest when they end.
       let kept = 0;
@@ -532,14 +564,19 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     }
   }
 
-  private applyCharge(charge: Charge, nowPs: number): number {
+  /** The signals' sums per component, from the first of several: its items added in order from 0. */
+  private startSignalSums(charge: Charge): void {
+    const jobPs = this.core.signalComponentPs;
+    const used = this.kind.signalComponents;
+    for (let i = 0; i < used.length; i++) jobPs[used[i]!] = 0;
+    this.addSignalSums(charge);
+  }
+
+  private addSignalSums(charge: Charge): void {
     const components = charge.componentByItem;
     const fixedPs = charge.fixedPsByItem;
     const jobPs = this.core.signalComponentPs;
     for (let i = 0; i < components.length; i++) jobPs[components[i]!]! += fixedPs[i]!;
-    if (charge.exits > 0) this.recorder.countExits(charge.exits, nowPs);
-    if (charge.interrupts > 0) this.recorder.countInterrupts(charge.interrupts, nowPs);
-    return charge.fixedPs;
   }
 }
 

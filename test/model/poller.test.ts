@@ -246,6 +246,68 @@ describe('Poller', () => {
   });
 });
 
+describe('Poller signals to several consumers', () => {
+  /** A poller routing by VM to consumers A (VM 0) and B (VM 1), each handed one frame at time 0. */
+  function twoConsumers(bIdle: boolean) {
+    const r = rig();
+    const log: string[] = [];
+    const a = new LogSink(
+      'a',
+      log,
+      makeCharge(
+        [
+          { component: COMPONENT.injection, fixedPs: 3 * US, perBytePs: 0 },
+          { component: COMPONENT.exits, fixedPs: 2 * US, perBytePs: 0 },
+        ],
+        1,
+        0,
+      ),
+    );
+    // Two items of one component: added in order.
+    const b = new LogSink(
+      'b',
+      log,
+      makeCharge(
+        [
+          { component: COMPONENT.injection, fixedPs: 5 * US, perBytePs: 0 },
+          { component: COMPONENT.injection, fixedPs: US / 2, perBytePs: 0 },
+        ],
+        0,
+        1,
+      ),
+    );
+    b.idle = bIdle;
+    const p = poller(r, a, { perInterrupt: NO_CHARGE, output: [a, b] });
+    r.sim.schedule(0, {
+      handleEvent(_arg: number, nowPs: number): void {
+        p.accept(nowPs, 64, 0, nowPs, nowPs);
+        p.accept(nowPs, 64, 1, nowPs, nowPs);
+        p.wake(nowPs);
+      },
+    });
+    r.sim.run();
+    return { r, a, b };
+  }
+
+  it('charges every idle consumer its own signal, summed per component, in one job', () => {
+    const { r, a, b } = twoConsumers(true);
+    expect(r.recorder.busyByComponentPs[COMPONENT.injection]).toBe(8.5 * US);
+    expect(r.recorder.busyByComponentPs[COMPONENT.exits]).toBe(2 * US);
+    expect(r.recorder.busyByComponentPs[COMPONENT.switch]).toBe(2 * US);
+    expect(r.recorder.busyByResourcePs[0]).toBe(12.5 * US);
+    expect([r.recorder.vmExits, r.recorder.interrupts]).toEqual([1, 1]);
+    expect([a.readyPs, b.readyPs]).toEqual([[US], [2 * US]]);
+  });
+
+  it('charges only the idle one when the other is busy', () => {
+    const { r } = twoConsumers(false);
+    expect(r.recorder.busyByComponentPs[COMPONENT.injection]).toBe(3 * US);
+    expect(r.recorder.busyByComponentPs[COMPONENT.exits]).toBe(2 * US);
+    expect(r.recorder.busyByResourcePs[0]).toBe(7 * US);
+    expect([r.recorder.vmExits, r.recorder.interrupts]).toEqual([1, 0]);
+  });
+});
+
 describe('Poller signalling of a downstream poller', () => {
   it('charges the signal when the consumer is idle at hand-over, even if it was busy when the producer began', () => {
     // Producer P on core 0 takes 2 frames at 20 µs each (job 0..40 µs). Consumer Q on core 1 is

@@ -62,7 +62,8 @@ for (let i = 0; i < args.length; i++) {
     process.stdout.write(
       readFileSync(SCRIPT, 'utf8')
         .split('\n\n')[0]
-        .replace(/^#!.*\n/, '') + '\n',
+        .replace(/^#!.*\n/, '')
+        .replace(/^\/\/ ?/gm, '') + '\n',
     );
     process.exit(0);
   }

@@ -101,6 +101,9 @@ function count(mode, runs) {
       process.execPath,
       '--single-threaded',
       '--perf-basic-prof',
+      // --perf-basic-prof also writes V8's log, by default into the working directory.
+      '--no-logfile-per-isolate',
+      `--logfile=${out}.v8.log`,
       SCRIPT,
       '--child',
       options.root,
@@ -133,8 +136,7 @@ function count(mode, runs) {
       try {
         done({ ...attribute(out, kept), frames: Number(frames[1]) });
       } finally {
-        rmSync(out, { force: true });
-        rmSync(kept, { force: true });
+        for (const file of [out, kept, `${out}.v8.log`]) rmSync(file, { force: true });
       }
     });
   });

@@ -6,9 +6,9 @@
 // collector on the counted thread), twice: 2 and then 4 runs of the scenario in one process, so
 // the difference is two steady runs, set-up and warm-up cancelled out. It prints per frame:
 //   jit  the instructions of V8's generated code (the engine itself, and V8's builtins), found with
-//        `--perf-basic-prof`'s map of that code; within a few instructions (0.1%) from one reading
-//        to the next for the same build and scenario (VMQ at 1518 B: 4,841 twice, then 4,750 twice
-//        for the next build);
+//        `--perf-basic-prof`'s map of that code; within ~0.5% from one reading to the next for
+//        the same engine and scenario (VMQ at 1518 B: 4,841 twice, then 4,750 twice for the next
+//        build; native 1,481 and 1,473), where a change of 1% or more shows;
 //   all  every instruction, the compiler's and the collector's included, which move ±2–3% between
 //        readings of the same build (when and what V8 recompiles, when it collects).
 // Compare builds with `--root`: a checkout of the other revision, built (`npx tsc -p

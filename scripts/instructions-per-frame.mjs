@@ -35,6 +35,8 @@ if (args[0] === '--child') {
   tuneV8ForSimulation();
   const { resolveScenario } = await load('scenario/resolveScenario.js');
   const { runScenario } = await load('run/runScenario.js');
+  // Every VM on a path of its own up to 256 VMs (as bench:sim's scaling section); at 32 VMs these
+  // are the same runs as its speed rows (the same events and deliveries with the NIC's defaults).
   const resolved = resolveScenario({
     mode,
     vms: { count: Number(vms) },

@@ -2,8 +2,8 @@ import type { CostItem } from '../model/costItem.js';
 
 /**
  * A poll plan: what one poll of a poller kind charges each CPU component, as one array that
- * Recorder.busyPoll walks once a poll. Per component that the poll's start or its frames charge,
- * in component order, one entry:
+ * Recorder.busyFromPlan walks once a poll (a Charge has one too, for a lone signal: no per-frame
+ * items). Per component that the poll's start or its frames charge, in component order, one entry:
  *
  *   [component, its part of an interrupt's and poll's start (ps), of a poll's start alone (ps),
  *    item count, then each per-frame item of that component: fixed ps, ps per byte]

@@ -328,11 +328,12 @@ export class Recorder {
   }
 
   /**
-   * Charge one poll, as busyJob would a job whose components are what `plan` gives for a poll
-   * started by an interrupt or not, taking `frames` frames of `bytes` bytes in all (see
-   * metrics/pollPlan.ts): the same sums, to the last bit.
+   * Charge one job from a plan (metrics/pollPlan.ts), as busyJob would a job whose components are
+   * what `plan` gives: a poll's (PollerKind.pollPlan), started by an interrupt or not, taking
+   * `frames` frames of `bytes` bytes in all; or a charge's (Charge.plan: no per-frame items, both
+   * starts the same). The same sums, to the last bit.
    */
-  busyPoll(
+  busyFromPlan(
     resource: number,
     startPs: number,
     durationPs: number,

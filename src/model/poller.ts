@@ -421,7 +421,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     totalPs = t - nowPs;
     this.resourceId = resourceId;
     const durationPs = Math.round(totalPs);
-    this.recorder.busyPoll(
+    this.recorder.busyFromPlan(
       resourceId,
       nowPs,
       durationPs,
@@ -492,7 +492,7 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const signalDurationPs = Math.round(signalPs);
     if (signalDurationPs > 0) {
       if (signals === 1) {
-        this.recorder.busyPoll(
+        this.recorder.busyFromPlan(
           this.resourceId,
           nowPs,
           signalDurationPs,

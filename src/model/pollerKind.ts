@@ -45,7 +45,7 @@ export class PollerKind {
   readonly interruptStartPs: number = 0;
   readonly interruptStartExits: number = 0;
   readonly interruptStartInterrupts: number = 0;
-  /** What a poll charges each component, for Recorder.busyPoll (see metrics/pollPlan.ts). */
+  /** What a poll charges each component, for Recorder.busyFromPlan (see metrics/pollPlan.ts). */
   readonly pollPlan: Float64Array;
 
   constructor(spec: PollerKindSpec) {

@@ -161,7 +161,7 @@ describe('Recorder', () => {
         for (const c of components) workPs += componentPs[c]!;
         const durationPs = Math.round(workPs);
         byJob.busyJob(0, startPs, durationPs, workPs, componentPs, components);
-        byPlan.busyPoll(0, startPs, durationPs, workPs, plan, afterInterrupt, frames, bytes);
+        byPlan.busyFromPlan(0, startPs, durationPs, workPs, plan, afterInterrupt, frames, bytes);
         expect(Array.from(byPlan.busyByResourceComponentPs)).toEqual(
           Array.from(byJob.busyByResourceComponentPs),
         );

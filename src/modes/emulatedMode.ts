@@ -1,9 +1,10 @@
-import { NO_CHARGE } from '../model/costItem.js';
+import { NO_CHARGE, type CostItem } from '../model/costItem.js';
 import { DROP } from '../model/cpuComponents.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
 import { e1000TxSignal, guestRxPoller, guestTxPoller } from './guestPaths.js';
 import { IMMEDIATE, newPoller, type HostBuild, type ModeTopology } from './hostBuild.js';
+import { perHost } from './perHost.js';
 import { spreadCoreOf, SWITCH_CORE, switchRxPoller, switchTxBackend } from './softwareSwitch.js';
 
 /**
@@ -44,7 +45,8 @@ function deviceModel(
   next: PacketSink,
   direction: 'rx' | 'tx',
 ): Poller {
-  const { cost, config } = b;
+  const { config } = b;
+  const figures = deviceModelFigures(b, direction);
   return newPoller(b, {
     name: `vm${vm}.deviceModel.${direction}`,
     core: b.hostCores[coreIndex]!,
@@ -53,12 +55,22 @@ function deviceModel(
     moderation: IMMEDIATE,
     budget: config.guest.backendBatch,
     perInterrupt: NO_CHARGE,
+    perPoll: figures.perPoll,
+    perPacket: figures.perPacket,
+    signal: figures.signal,
+    output: next,
+  });
+}
+
+/** What every VM's device model thread has in common on a host, by direction. */
+const deviceModelFigures = perHost((b, direction: 'rx' | 'tx') => {
+  const { cost } = b;
+  return {
     perPoll: cost.charge([cost.cycles('deviceModel', cost.costs.napiPollCycles)]),
-    perPacket: [cost.cycles('deviceModel', cost.costs.deviceModelPacketCycles)],
+    perPacket: [cost.cycles('deviceModel', cost.costs.deviceModelPacketCycles)] as readonly CostItem[],
     signal:
       direction === 'tx'
         ? e1000TxSignal(b)
         : cost.charge([cost.cycles('deviceModel', cost.costs.virtualInterruptInjectCycles)]),
-    output: next,
-  });
-}
+  };
+});

@@ -1,8 +1,9 @@
 import { NO_CHARGE, type Charge, type CostItem } from '../model/costItem.js';
 import { DROP } from '../model/cpuComponents.js';
 import type { PacketSink } from '../model/packetSink.js';
-import type { Poller } from '../model/poller.js';
+import type { Moderation, Poller } from '../model/poller.js';
 import { IMMEDIATE, newPoller, stackTxPoller, type HostBuild } from './hostBuild.js';
+import { perHost } from './perHost.js';
 
 /** The guest driver kinds: how the guest's NIC is notified and what each notification costs. */
 export type GuestDriver = 'vf' | 'virtio' | 'vmbus' | 'e1000';
@@ -17,6 +18,24 @@ export type GuestDriver = 'vf' | 'virtio' | 'vmbus' | 'e1000';
  * - `e1000` adds the trapped register accesses of the emulated device on every interrupt and poll.
  */
 export function guestRxPoller(b: HostBuild, vm: number, driver: GuestDriver): Poller {
+  const figures = guestRxFigures(b, driver);
+  return newPoller(b, {
+    name: `vm${vm}.rx`,
+    core: b.vcpuCores[vm]!,
+    ringCapacity: figures.ringCapacity,
+    dropLocation: figures.dropLocation,
+    moderation: figures.moderation,
+    budget: b.config.guest.napiBudget,
+    perInterrupt: figures.perInterrupt,
+    perPoll: figures.perPoll,
+    perPacket: figures.perPacket,
+    signal: figures.signal,
+    output: b.delivery,
+  });
+}
+
+/** What every guest receive poller with `driver` has in common on a host (see guestRxPoller). */
+const guestRxFigures = perHost((b, driver: GuestDriver) => {
   const { cost, config } = b;
   const costs = cost.costs;
   const posted = config.host.postedInterrupts;
@@ -65,27 +84,24 @@ export function guestRxPoller(b: HostBuild, vm: number, driver: GuestDriver): Po
           0,
           1,
         );
-  return newPoller(b, {
-    name: `vm${vm}.rx`,
-    core: b.vcpuCores[vm]!,
+  const moderation: Moderation =
+    driver === 'vf'
+      ? b.nicModeration
+      : driver === 'e1000'
+        ? { minGapPs: Math.round(config.guest.e1000ItrUs * 1e6), coalesceFrames: 0, delayPs: 0 }
+        : config.guest.virtualCoalesceUs > 0
+          ? { minGapPs: 0, coalesceFrames: 0, delayPs: Math.round(config.guest.virtualCoalesceUs * 1e6) }
+          : IMMEDIATE;
+  return {
     ringCapacity: driver === 'vf' ? config.nic.ringSize : config.guest.ringSize,
     dropLocation: driver === 'vf' ? DROP.nicRxRing : DROP.guestRing,
-    moderation:
-      driver === 'vf'
-        ? b.nicModeration
-        : driver === 'e1000'
-          ? { minGapPs: Math.round(config.guest.e1000ItrUs * 1e6), coalesceFrames: 0, delayPs: 0 }
-          : config.guest.virtualCoalesceUs > 0
-            ? { minGapPs: 0, coalesceFrames: 0, delayPs: Math.round(config.guest.virtualCoalesceUs * 1e6) }
-            : IMMEDIATE,
-    budget: config.guest.napiBudget,
+    moderation,
     perInterrupt: cost.charge(interruptItems, exits, interrupts),
     perPoll: cost.charge(pollItems, pollExits, 0),
-    perPacket: [cost.stack('guestStack')],
+    perPacket: [cost.stack('guestStack')] as readonly CostItem[],
     signal,
-    output: b.delivery,
-  });
-}
+  };
+});
 
 /**
  * The transmit half inside a VM: the application's sends run the stack and driver on the vCPU
@@ -99,10 +115,18 @@ export function guestTxPoller(b: HostBuild, vm: number, next: PacketSink): Polle
 
 /** The signal a guest pays to wake a virtio/VMBus backend: a kick through ioeventfd (one exit). */
 export function kickSignal(b: HostBuild): Charge {
-  return b.cost.charge([b.cost.cycles('exits', b.cost.costs.kickCycles)], 1, 0);
+  return kickCharge(b, null);
 }
+
+const kickCharge = perHost((b, _: null) =>
+  b.cost.charge([b.cost.cycles('exits', b.cost.costs.kickCycles)], 1, 0),
+);
 
 /** The signal an e1000 guest pays to start transmission: a trapped TDT write to the device model. */
 export function e1000TxSignal(b: HostBuild): Charge {
-  return b.cost.charge([b.cost.cycles('exits', b.cost.costs.ioExitUserCycles)], 1, 0);
+  return e1000TxCharge(b, null);
 }
+
+const e1000TxCharge = perHost((b, _: null) =>
+  b.cost.charge([b.cost.cycles('exits', b.cost.costs.ioExitUserCycles)], 1, 0),
+);

@@ -1,5 +1,5 @@
 import type { Recorder } from '../metrics/recorder.js';
-import { NO_CHARGE } from '../model/costItem.js';
+import { NO_CHARGE, type CostItem } from '../model/costItem.js';
 import type { CostModel } from '../model/costModel.js';
 import { DROP } from '../model/cpuComponents.js';
 import type { CpuCore } from '../model/cpuCore.js';
@@ -10,6 +10,7 @@ import type { RingArena } from '../model/ringArena.js';
 import { Poller, type PollerSpec } from '../model/poller.js';
 import type { Moderation } from '../model/poller.js';
 import type { VmPlacement } from '../scenario/placeVms.js';
+import { perHost } from './perHost.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import type { Simulator } from '../sim/simulator.js';
 
@@ -58,22 +59,28 @@ export type NicPollerSpec = Pick<PollerSpec, 'name' | 'core' | 'budget' | 'perPa
  * per-VM queues all start this way.
  */
 export function nicPoller(b: HostBuild, spec: NicPollerSpec): Poller {
-  const { cost, config } = b;
+  const charges = nicCharges(b, null);
   // Field by field (see txBackendPoller): a spread of the common part cost ~4 kB a poller.
   return newPoller(b, {
     name: spec.name,
     core: spec.core,
-    ringCapacity: config.nic.ringSize,
+    ringCapacity: b.config.nic.ringSize,
     dropLocation: DROP.nicRxRing,
     moderation: b.nicModeration,
     budget: spec.budget,
-    perInterrupt: cost.charge([cost.cycles('interrupts', cost.costs.hostIrqCycles)], 0, 1),
-    perPoll: cost.charge([cost.cycles('interrupts', cost.costs.napiPollCycles)]),
+    perInterrupt: charges.perInterrupt,
+    perPoll: charges.perPoll,
     perPacket: spec.perPacket,
     signal: NO_CHARGE,
     output: spec.output,
   });
 }
+
+/** A NIC queue's interrupt (a host IRQ) and its NAPI poll. */
+const nicCharges = perHost((b, _: null) => ({
+  perInterrupt: b.cost.charge([b.cost.cycles('interrupts', b.cost.costs.hostIrqCycles)], 0, 1),
+  perPoll: b.cost.charge([b.cost.cycles('interrupts', b.cost.costs.napiPollCycles)]),
+}));
 
 /**
  * A host backend thread sending a guest's frames (vhost/netback/VMBus on the switch core, or on a
@@ -84,7 +91,7 @@ export function txBackendPoller(
   b: HostBuild,
   spec: Pick<PollerSpec, 'name' | 'core' | 'perPacket' | 'signal'>,
 ): Poller {
-  const { cost, config } = b;
+  const { config } = b;
   // Field by field, here and in the pollers below, rather than spreading `spec`: V8 copied spread
   // objects slowly enough to make them a third of a host's set-up (VMQ, per VM).
   return newPoller(b, {
@@ -95,12 +102,17 @@ export function txBackendPoller(
     moderation: IMMEDIATE,
     budget: config.guest.backendBatch,
     perInterrupt: NO_CHARGE,
-    perPoll: cost.charge([cost.cycles('switch', cost.costs.napiPollCycles)]),
+    perPoll: backendPollCharge(b, null),
     perPacket: spec.perPacket,
     signal: spec.signal,
     output: b.nicTx,
   });
 }
+
+/** A backend's poll of a guest's ring, on the switch's (or a queue's) core. */
+const backendPollCharge = perHost((b, _: null) =>
+  b.cost.charge([b.cost.cycles('switch', b.cost.costs.napiPollCycles)]),
+);
 
 /**
  * A sending stack (the guest's, or the host's natively): the application's sends run the stack and
@@ -112,7 +124,7 @@ export function stackTxPoller(
   spec: Pick<PollerSpec, 'name' | 'core' | 'output'>,
   stack: 'hostStack' | 'guestStack',
 ): Poller {
-  const { cost, config } = b;
+  const { config } = b;
   return newPoller(b, {
     name: spec.name,
     core: spec.core,
@@ -122,8 +134,14 @@ export function stackTxPoller(
     budget: config.guest.napiBudget,
     perInterrupt: NO_CHARGE,
     perPoll: NO_CHARGE,
-    perPacket: [cost.stack(stack), cost.cycles(stack, cost.costs.txCompletionCycles)],
+    perPacket: stackTxItems(b, stack),
     signal: NO_CHARGE,
     output: spec.output,
   });
 }
+
+/** A sending stack's per-frame work: the stack and driver, and the buffer's reclaim. */
+const stackTxItems = perHost((b, stack: 'hostStack' | 'guestStack'): readonly CostItem[] => [
+  b.cost.stack(stack),
+  b.cost.cycles(stack, b.cost.costs.txCompletionCycles),
+]);

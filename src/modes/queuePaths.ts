@@ -2,6 +2,7 @@ import type { Charge, CostItem } from '../model/costItem.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
 import { nicPoller, txBackendPoller, type HostBuild } from './hostBuild.js';
+import { perHost } from './perHost.js';
 
 /**
  * A VM's dedicated NIC queue/pool (VMDq, VMQ) handled on the host core that owns its MSI-X vector:
@@ -33,11 +34,16 @@ export function queueTxBackend(
   perPacket: readonly CostItem[],
   signal: Charge,
 ): Poller {
-  const { cost } = b;
   return txBackendPoller(b, {
     name: `queue.tx.vm${vm}`,
     core: b.hostCores[coreIndex]!,
-    perPacket: [...perPacket, cost.cycles('switch', cost.costs.txCompletionCycles)],
+    perPacket: queueTxItems(b, perPacket),
     signal,
   });
 }
+
+/** A queue's transmit backend's per-frame work: the mode's, then the buffer's reclaim. */
+const queueTxItems = perHost((b, perPacket: readonly CostItem[]): readonly CostItem[] => [
+  ...perPacket,
+  b.cost.cycles('switch', b.cost.costs.txCompletionCycles),
+]);

@@ -2,6 +2,7 @@ import type { Charge, CostItem } from '../model/costItem.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Poller } from '../model/poller.js';
 import { nicPoller, txBackendPoller, type HostBuild } from './hostBuild.js';
+import { perHost } from './perHost.js';
 
 /** The host core the software switch (and the NIC's default queue) runs on. */
 export const SWITCH_CORE = 0;
@@ -36,6 +37,16 @@ export function switchRxPoller(b: HostBuild, outputs: readonly PacketSink[], cop
  * NIC buffer, and queues them on the NIC's TX ring.
  */
 export function switchTxBackend(b: HostBuild, vm: number, copies: 1 | 2, signal: Charge): Poller {
+  return txBackendPoller(b, {
+    name: `switch.tx.vm${vm}`,
+    core: b.hostCores[SWITCH_CORE]!,
+    perPacket: switchTxItems(b, copies),
+    signal,
+  });
+}
+
+/** The switch's transmit backend's per-frame work (the same for every VM on a host). */
+const switchTxItems = perHost((b, copies: 1 | 2): readonly CostItem[] => {
   const { cost } = b;
   const costs = cost.costs;
   const perPacket: CostItem[] = [
@@ -45,13 +56,8 @@ export function switchTxBackend(b: HostBuild, vm: number, copies: 1 | 2, signal:
     cost.cycles('switch', costs.txCompletionCycles),
   ];
   if (copies === 2) perPacket.push(cost.copy(false));
-  return txBackendPoller(b, {
-    name: `switch.tx.vm${vm}`,
-    core: b.hostCores[SWITCH_CORE]!,
-    perPacket,
-    signal,
-  });
-}
+  return perPacket;
+});
 
 /** Host core for per-VM host work (a dedicated queue/pool, a device model): spread over cores 1..n-1, core 0 keeps the default queue and the switch. */
 export function spreadCoreOf(b: HostBuild, dedicatedIndex: number): number {

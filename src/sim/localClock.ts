@@ -8,6 +8,8 @@ const HANDLE_MASK = 0x3fffffff;
 /** The (empty, never written) queue of every solo clock. */
 const NO_TIMES = new Float64Array(0);
 const NO_INTS = new Int32Array(0);
+/** The (empty, never written) handler list of every solo clock. */
+const NO_HANDLERS: (EventHandler | null)[] = [];
 
 /**
  * The clock of a group whose events nothing but its one upstream stage can observe (a core and
@@ -68,7 +70,7 @@ export class LocalClock implements Clock, LazyClock {
       this.timesPs = NO_TIMES;
       this.handles = NO_INTS;
       this.args = NO_INTS;
-      this.handlers = [];
+      this.handlers = NO_HANDLERS;
     } else {
       const capacity = 8;
       this.timesPs = new Float64Array(capacity);

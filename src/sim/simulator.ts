@@ -130,9 +130,12 @@ export class Simulator implements Clock {
 
   /** Register a lazy clock group, flushed (after the deferred ends, upstream first) when run() returns. */
   addLazyClock(clock: LazyClock): void {
-    let i = this.lazyClocks.length;
-    while (i > 0 && this.lazyClocks[i - 1]!.rank > clock.rank) i--;
-    this.lazyClocks.splice(i, 0, clock);
+    const clocks = this.lazyClocks;
+    let i = clocks.length;
+    while (i > 0 && clocks[i - 1]!.rank > clock.rank) i--;
+    // Mostly the last place (cores are put on clocks in order, a host's groups before its guests').
+    if (i === clocks.length) clocks.push(clock);
+    else clocks.splice(i, 0, clock);
   }
 
   /** Clock: the global heap has nothing to catch up. */

@@ -37,6 +37,36 @@ describe('kindOf', () => {
     expect(kindOf(spec({ signalComponents: [COMPONENT.injection] }))).not.toBe(a);
   });
 
+  it('finds the kind of a spec made of the same charge and cost-item objects without its figures as text', () => {
+    // One host's pollers share their charges and items (CostModel hands out one object per figures).
+    const perInterrupt = charge([item(COMPONENT.exits, 700)], 2, 1);
+    const perPoll = charge([item(COMPONENT.guestInterrupts, 123)]);
+    const stack = item(COMPONENT.guestStack, 1_000, 2);
+    const shared = (overrides: Partial<PollerKindSpec> = {}): PollerKindSpec =>
+      spec({ perInterrupt, perPoll, perPacket: [stack], ...overrides });
+    const a = kindOf(shared());
+    expect(kindOf(shared())).toBe(a);
+    // Every other part still tells kinds apart when the poll charge is the same object.
+    const others: Partial<PollerKindSpec>[] = [
+      { dropLocation: DROP.nicRxRing },
+      { minGapPs: 1 },
+      { coalesceFrames: 4 },
+      { delayPs: 1 },
+      { budget: 32 },
+      { perInterrupt: NO_CHARGE },
+      { perPacket: [stack, stack] },
+      { perPacket: [item(COMPONENT.guestStack, 999, 2)] },
+      { signalComponents: [COMPONENT.injection] },
+    ];
+    for (const overrides of others) {
+      const kind = kindOf(shared(overrides));
+      expect(kind).not.toBe(a);
+      expect(kindOf(shared(overrides))).toBe(kind);
+    }
+    // Equal figures in another item object: the same kind, found by its figures.
+    expect(kindOf(shared({ perPacket: [item(COMPONENT.guestStack, 1_000, 2)] }))).toBe(a);
+  });
+
   it('works out what a poll charges before its frames: the poll alone, or the interrupt and the poll', () => {
     const kind = kindOf(spec());
     expect(kind.pollStartPs).toBe(100);

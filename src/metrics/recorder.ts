@@ -239,22 +239,9 @@ export class Recorder {
     const shape = vmLatencyShape();
     const all = this.vmLatencyCounts;
     const buckets = this.vmLatencyBuckets;
+    const scan: QuantileScan = { all, vmCount, qCount, ranks, seen, next, values };
     for (let bucket = vmBucketOf()[first]!; bucket < buckets && pending > 0; bucket++) {
-      const row = bucket * vmCount;
-      const upperEdge = shape.upperEdgeOf(bucket);
-      for (let vm = 0; vm < vmCount; vm++) {
-        const count = all[row + vm]!;
-        if (count === 0) continue;
-        let k = next[vm]!;
-        if (k === qCount) continue;
-        const total = (seen[vm]! += count);
-        const at = vm * qCount;
-        for (; k < qCount && total >= ranks[at + k]!; k++) {
-          if (upperEdge < values[at + k]!) values[at + k] = upperEdge;
-        }
-        next[vm] = k;
-        if (k === qCount) pending--;
-      }
+      pending -= scanBucket(scan, bucket * vmCount, shape.upperEdgeOf(bucket));
     }
     return values;
   }
@@ -389,4 +376,44 @@ export class Recorder {
   countInterrupts(count: number, atPs: number): void {
     if (atPs >= this.windowStartPs && atPs < this.windowEndPs) this.totals[INTERRUPTS]! += count;
   }
+}
+
+/** What vmLatencyQuantilesNs walks, bucket by bucket (see scanBucket). */
+interface QuantileScan {
+  /** Every VM's counts, by bucket and then by VM (Recorder.vmLatencyCounts). */
+  readonly all: Uint32Array;
+  readonly vmCount: number;
+  readonly qCount: number;
+  /** Per VM and quantile: the rank its value has; per VM: frames seen so far, the next quantile to find. */
+  readonly ranks: Float64Array;
+  readonly seen: Float64Array;
+  readonly next: Int32Array;
+  /** Per VM and quantile: its value so far (the VM's max until its bucket is found). */
+  readonly values: Float64Array;
+}
+
+/**
+ * One bucket's counts of every VM (from `row`): each VM whose next quantiles' ranks it reaches gets
+ * them at the bucket's upper edge (or its max, if lower). Returns how many VMs have all their
+ * quantiles now. A function of its own, called once a bucket: a run's summary runs once, and with
+ * on-stack replacement off (cli/v8Tuning.ts) a loop inside it would run unoptimised to the end
+ * (at 256 VMs most of a summary's time); this one is optimised after a few buckets.
+ */
+function scanBucket(scan: QuantileScan, row: number, upperEdge: number): number {
+  const { all, vmCount, qCount, ranks, seen, next, values } = scan;
+  let done = 0;
+  for (let vm = 0; vm < vmCount; vm++) {
+    const count = all[row + vm]!;
+    if (count === 0) continue;
+    let k = next[vm]!;
+    if (k === qCount) continue;
+    const total = (seen[vm]! += count);
+    const at = vm * qCount;
+    for (; k < qCount && total >= ranks[at + k]!; k++) {
+      if (upperEdge < values[at + k]!) values[at + k] = upperEdge;
+    }
+    next[vm] = k;
+    if (k === qCount) done++;
+  }
+  return done;
 }

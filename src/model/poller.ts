@@ -585,7 +585,11 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
  * sink (most pollers: a VM's path is a chain) reads its charge's own, worked out when it was made.
  */
 function signalComponentsOf(sinks: readonly PacketSink[]): readonly number[] {
-  if (sinks.length === 1) return sinks[0]!.signal.components;
+  // One sink, or many with the same signal (a switch's guests all have their driver's): its own.
+  const first = sinks[0]!.signal;
+  let same = true;
+  for (let i = 1; i < sinks.length && same; i++) same = sinks[i]!.signal === first;
+  if (same) return first.components;
   const components = new Set<number>();
   for (const sink of sinks) for (const component of sink.signal.components) components.add(component);
   return [...components].sort((a, b) => a - b);

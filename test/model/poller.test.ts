@@ -248,7 +248,7 @@ describe('Poller', () => {
 
 describe('Poller signals to several consumers', () => {
   /** A poller routing by VM to consumers A (VM 0) and B (VM 1), each handed one frame at time 0. */
-  function twoConsumers(bIdle: boolean) {
+  function twoConsumers(bIdle: boolean, bFirst = false) {
     const r = rig();
     const log: string[] = [];
     const a = new LogSink(
@@ -277,7 +277,7 @@ describe('Poller signals to several consumers', () => {
       ),
     );
     b.idle = bIdle;
-    const p = poller(r, a, { perInterrupt: NO_CHARGE, output: [a, b] });
+    const p = poller(r, a, { perInterrupt: NO_CHARGE, output: bFirst ? [b, a] : [a, b] });
     r.sim.schedule(0, {
       handleEvent(_arg: number, nowPs: number): void {
         p.accept(nowPs, 64, 0, nowPs, nowPs);
@@ -297,6 +297,13 @@ describe('Poller signals to several consumers', () => {
     expect(r.recorder.busyByResourcePs[0]).toBe(12.5 * US);
     expect([r.recorder.vmExits, r.recorder.interrupts]).toEqual([1, 1]);
     expect([a.readyPs, b.readyPs]).toEqual([[US], [2 * US]]);
+  });
+
+  it('charges every component of every signal whichever consumer comes first (B charges one of A’s two)', () => {
+    const { r } = twoConsumers(true, true);
+    expect(r.recorder.busyByComponentPs[COMPONENT.injection]).toBe(8.5 * US);
+    expect(r.recorder.busyByComponentPs[COMPONENT.exits]).toBe(2 * US);
+    expect(r.recorder.busyByResourcePs[0]).toBe(12.5 * US);
   });
 
   it('charges only the idle one when the other is busy', () => {

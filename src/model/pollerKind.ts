@@ -126,7 +126,8 @@ function keyOf(spec: PollerKindSpec): string {
  * Kinds already handed out for a charge object, by the poll charge of their spec (its other parts
  * compared one by one): a host builds its pollers from the few charge and cost-item objects its
  * CostModel hands out, so every VM's poller after the first finds its kind here without writing its
- * figures out as text (which was ~0.4 kB and a tenth of the set-up time a VM, measured at 256 VMs).
+ * figures out as text (~0.3 kB of strings a poller; cold set-up of a 1024-VM VMQ host, V8's code,
+ * 71.6k -> 66.8k instructions a VM under callgrind).
  * Weak: the entries go with the charges, i.e. with the host that made them; a charge every host
  * shares (NO_CHARGE) keeps at most MAX_KNOWN_PER_CHARGE, so a long sweep's do not pile up.
  */

@@ -10,9 +10,9 @@ import type { RingArena } from '../model/ringArena.js';
 import { Poller, type PollerSpec } from '../model/poller.js';
 import type { Moderation } from '../model/poller.js';
 import type { VmPlacement } from '../scenario/placeVms.js';
-import { perHost } from './perHost.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import type { Simulator } from '../sim/simulator.js';
+import { perHost } from './perHost.js';
 
 /** Everything a mode needs to wire its data path: the simulated host's parts. */
 export interface HostBuild {

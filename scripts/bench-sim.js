@@ -97,6 +97,8 @@ const RSS_BYTES_PER_MB = 1e6;
 /** A failed ratio check with its samples spread is measured once more (compiled from src/bench). */
 const { measureCheck } = await import('../dist/bench/measureCheck.js');
 const { medianPeak, PEAK_SAMPLES, peakWithinLimit } = await import('../dist/bench/medianPeak.js');
+/** What set-up and summary take of a scaling row (compiled from src/bench). */
+const { scalingSetUp } = await import('../dist/bench/scalingSetUp.js');
 /** Section 5's runs but its longest (MEMORY_RUN_MS ms), and how a run is named (compiled from src/bench). */
 const { MEMORY_RUN_MS, memoryRunLabel } = await import('../dist/bench/compareBenchReports.js');
 
@@ -478,12 +480,6 @@ function scalingRow({ mode, frameBytes, durationMs, loadMpps }) {
   );
   const ratio = large.oneCoreSec / small.oneCoreSec;
   const eventsRatio = large.events / small.events;
-  // What building the host and summing the run up take of each size (wall ms, the medians of its
-  // runs: the child times both in every run), and the ratio of what is left, the runs alone —
-  // roughly: the best core time less those medians. Printed for the rows over the limit read
-  // strictly, so the line says how much of a ratio is set-up rather than the run.
-  const setUpMs = (row) => row.medianBuildMs + row.medianSummaryMs;
-  const runAlone = (row) => row.oneCoreSec - setUpMs(row) / 1000;
   const common = {
     mode,
     frameBytes,
@@ -495,9 +491,9 @@ function scalingRow({ mode, frameBytes, durationMs, loadMpps }) {
     wallRatio: large.wallSec / small.wallSec,
     eventsRatio,
     deliveredRatio: large.deliveredFrames / small.deliveredFrames,
-    setUpMs32: setUpMs(small),
-    setUpMs256: setUpMs(large),
-    runAloneRatio: runAlone(large) / runAlone(small),
+    // What building the host and summing up took of each size, and the ratio of the runs alone:
+    // printed for the rows over the limit read strictly (src/bench/scalingSetUp.ts).
+    ...scalingSetUp(small, large),
     noise: Math.max(small.noise, large.noise),
   };
   if (loadMpps !== undefined) return { ...common, pass: ratio <= SCALING_LIMIT };

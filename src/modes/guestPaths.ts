@@ -3,7 +3,7 @@ import { DROP } from '../model/cpuComponents.js';
 import type { PacketSink } from '../model/packetSink.js';
 import type { Moderation, Poller } from '../model/poller.js';
 import { IMMEDIATE, newPoller, stackTxPoller, type HostBuild } from './hostBuild.js';
-import { perHost } from './perHost.js';
+import { oncePerHost, perHost } from './perHost.js';
 
 /** The guest driver kinds: how the guest's NIC is notified and what each notification costs. */
 export type GuestDriver = 'vf' | 'virtio' | 'vmbus' | 'e1000';
@@ -114,19 +114,11 @@ export function guestTxPoller(b: HostBuild, vm: number, next: PacketSink): Polle
 }
 
 /** The signal a guest pays to wake a virtio/VMBus backend: a kick through ioeventfd (one exit). */
-export function kickSignal(b: HostBuild): Charge {
-  return kickCharge(b, null);
-}
-
-const kickCharge = perHost((b, _: null) =>
+export const kickSignal = oncePerHost((b): Charge =>
   b.cost.charge([b.cost.cycles('exits', b.cost.costs.kickCycles)], 1, 0),
 );
 
 /** The signal an e1000 guest pays to start transmission: a trapped TDT write to the device model. */
-export function e1000TxSignal(b: HostBuild): Charge {
-  return e1000TxCharge(b, null);
-}
-
-const e1000TxCharge = perHost((b, _: null) =>
+export const e1000TxSignal = oncePerHost((b): Charge =>
   b.cost.charge([b.cost.cycles('exits', b.cost.costs.ioExitUserCycles)], 1, 0),
 );

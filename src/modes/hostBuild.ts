@@ -12,7 +12,7 @@ import type { Moderation } from '../model/poller.js';
 import type { VmPlacement } from '../scenario/placeVms.js';
 import type { ScenarioConfig } from '../scenario/scenarioConfig.js';
 import type { Simulator } from '../sim/simulator.js';
-import { perHost } from './perHost.js';
+import { oncePerHost, perHost } from './perHost.js';
 
 /** Everything a mode needs to wire its data path: the simulated host's parts. */
 export interface HostBuild {
@@ -59,7 +59,7 @@ export type NicPollerSpec = Pick<PollerSpec, 'name' | 'core' | 'budget' | 'perPa
  * per-VM queues all start this way.
  */
 export function nicPoller(b: HostBuild, spec: NicPollerSpec): Poller {
-  const charges = nicCharges(b, null);
+  const charges = nicCharges(b);
   // Field by field (see txBackendPoller): a spread of the common part cost ~4 kB a poller.
   return newPoller(b, {
     name: spec.name,
@@ -77,7 +77,7 @@ export function nicPoller(b: HostBuild, spec: NicPollerSpec): Poller {
 }
 
 /** A NIC queue's interrupt (a host IRQ) and its NAPI poll. */
-const nicCharges = perHost((b, _: null) => ({
+const nicCharges = oncePerHost((b) => ({
   perInterrupt: b.cost.charge([b.cost.cycles('interrupts', b.cost.costs.hostIrqCycles)], 0, 1),
   perPoll: b.cost.charge([b.cost.cycles('interrupts', b.cost.costs.napiPollCycles)]),
 }));
@@ -102,7 +102,7 @@ export function txBackendPoller(
     moderation: IMMEDIATE,
     budget: config.guest.backendBatch,
     perInterrupt: NO_CHARGE,
-    perPoll: backendPollCharge(b, null),
+    perPoll: backendPollCharge(b),
     perPacket: spec.perPacket,
     signal: spec.signal,
     output: b.nicTx,
@@ -110,7 +110,7 @@ export function txBackendPoller(
 }
 
 /** A backend's poll of a guest's ring, on the switch's (or a queue's) core. */
-const backendPollCharge = perHost((b, _: null) =>
+const backendPollCharge = oncePerHost((b) =>
   b.cost.charge([b.cost.cycles('switch', b.cost.costs.napiPollCycles)]),
 );
 

@@ -21,3 +21,16 @@ export function perHost<K, V>(make: (b: HostBuild, key: K) => V): (b: HostBuild,
     return value;
   };
 }
+
+/** perHost without a key: `make(b)` worked out once per host. */
+export function oncePerHost<V>(make: (b: HostBuild) => V): (b: HostBuild) => V {
+  const byHost = new WeakMap<HostBuild, V>();
+  return (b) => {
+    let value = byHost.get(b);
+    if (value === undefined) {
+      value = make(b);
+      byHost.set(b, value);
+    }
+    return value;
+  };
+}

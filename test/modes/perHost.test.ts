@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HostBuild } from '../../src/modes/hostBuild.js';
-import { perHost } from '../../src/modes/perHost.js';
+import { oncePerHost, perHost } from '../../src/modes/perHost.js';
 
 // perHost only keys by the host object's identity: stand-ins will do.
 const host = (): HostBuild => ({}) as HostBuild;
@@ -26,5 +26,19 @@ describe('perHost', () => {
     const a = host();
     const seen = perHost((b: HostBuild, _key: null) => b);
     expect(seen(a, null)).toBe(a);
+  });
+});
+
+describe('oncePerHost', () => {
+  it('works a value out once per host', () => {
+    let made = 0;
+    const figures = oncePerHost((b: HostBuild) => ({ b, n: ++made }));
+    const a = host();
+    const b = host();
+    const first = figures(a);
+    expect(figures(a)).toBe(first);
+    expect(first.b).toBe(a);
+    expect(figures(b)).not.toBe(first);
+    expect(made).toBe(2);
   });
 });

@@ -85,10 +85,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   // classes allocated twice as much and ran 7-18% slower that way (see README, "Simulator speed").
   /**
    * Its core's clock, and the same clock when that is a lazy group to catch up at every entry
-   * (useClock), else null. The entry points read the group's next event time themselves and call
-   * catchUp only when one is due: V8 leaves that call out of line in the long inlined chains that
-   * reach them, and every such call boxes its time (VMQ at 1518 B made 4.7 calls a frame, 1.7 of
-   * them with something to apply: 55 of its 126 bytes allocated a frame).
+   * (useClock), else null. The entry points read the group's next event time themselves and catch
+   * it up only when one is due: V8 leaves that call out of line in the long inlined chains that
+   * reach them (VMQ at 1518 B made 4.7 calls a frame, 1.7 of them with something to apply), and
+   * they pass it the time in a field (LocalClock.catchUpPs), not as an argument, which V8 boxes.
    */
   private clock: Clock;
   private lazyClock: LocalClock | null = null;
@@ -99,6 +99,13 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   private state = IDLE;
   private readonly core: CpuCore;
   private lastReadyPs = 0;
+  /**
+   * The time arm() arms the interrupt at, set by its caller just before: arm() is left out of line
+   * in the long inlined chains that reach it, and a double passed to such a call is a newly
+   * allocated heap number, where one stored into a number field is not (see CoreJob in
+   * cpuCore.ts): SR-IOV at 1518 B allocated 18 bytes a frame with it as an argument, 4 without.
+   */
+  private armAtPs = 0;
   private interruptAtPs = 0;
   private interruptHandle: EventHandle = -1;
   private lastInterruptPs = -Infinity;
@@ -235,7 +242,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   accept(genPs: number, bytes: number, vm: number, readyPs: number, nowPs: number): boolean {
     const lazyClock = this.lazyClock;
     if (lazyClock !== null) {
-      if (lazyClock.nextPs <= nowPs) lazyClock.catchUp(nowPs);
+      if (lazyClock.nextPs <= nowPs) {
+        lazyClock.catchUpPs = nowPs;
+        lazyClock.catchUpToMark();
+      }
     } else {
       // A frame for a poll whose end is deferred changes what that end does: settle it first.
       const core = this.core;
@@ -265,7 +275,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   needsSignal(nowPs: number): boolean {
     const lazyClock = this.lazyClock;
     if (lazyClock !== null) {
-      if (lazyClock.nextPs <= nowPs) lazyClock.catchUp(nowPs);
+      if (lazyClock.nextPs <= nowPs) {
+        lazyClock.catchUpPs = nowPs;
+        lazyClock.catchUpToMark();
+      }
     } else {
       const core = this.core;
       if (core.deferredJob === this) core.catchUp(nowPs);
@@ -275,13 +288,21 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   wake(nowPs: number): void {
     const lazyClock = this.lazyClock;
-    if (lazyClock !== null && lazyClock.nextPs <= nowPs) lazyClock.catchUp(nowPs);
-    if (this.state === IDLE && this.ring.size > 0) this.arm(nowPs);
+    if (lazyClock !== null && lazyClock.nextPs <= nowPs) {
+      lazyClock.catchUpPs = nowPs;
+      lazyClock.catchUpToMark();
+    }
+    if (this.state === IDLE && this.ring.size > 0) {
+      this.armAtPs = nowPs;
+      this.arm();
+    }
   }
 
   // ---- interrupt --------------------------------------------------------------------------------
 
-  private arm(nowPs: number): void {
+  /** Arm the interrupt at armAtPs (see there), or take it now if it is due. */
+  private arm(): void {
+    const nowPs = this.armAtPs;
     const ring = this.ring;
     const kind = this.kind;
     const firstReady = ring.readyAt(0) + kind.delayPs;
@@ -313,7 +334,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
 
   // ---- CoreJob ----------------------------------------------------------------------------------
 
-  beginJob(nowPs: number, resourceId: number): number {
+  beginJob(core: CpuCore): void {
+    const nowPs = core.jobAtPs;
+    const resourceId = core.resourceId;
     const kind = this.kind;
     const afterInterrupt = this.interruptPending;
     let totalPs: number;
@@ -431,22 +454,25 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       n,
       bytesTaken,
     );
-    return durationPs;
+    core.jobPs = durationPs;
   }
 
-  endJob(nowPs: number): number {
+  endJob(core: CpuCore): void {
+    const nowPs = core.jobAtPs;
     if (this.signalling) {
       // The signals are sent: the consumers see their frames now.
       this.signalling = false;
       this.wakeTouched(nowPs);
       this.afterPoll(nowPs);
-      return 0;
+      core.jobPs = 0;
+      return;
     }
     const n = this.batchSize;
     if (n === 0 && this.touchedCount === 0) {
       // Nothing to hand over (final delivery happened at the start of the poll, or an empty poll).
       this.afterPoll(nowPs);
-      return 0;
+      core.jobPs = 0;
+      return;
     }
     const sinks = this.sinks;
     const routeByVm = this.routeByVm;
@@ -526,11 +552,12 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.followerCount = followers;
       // Then the end of the signals only re-polls or re-arms this poller: quiet when that is nothing.
       this.quietEnd = kept === 0 && !this.lastBatchFull && this.ring.size === 0;
-      return signalDurationPs;
+      core.jobPs = signalDurationPs;
+      return;
     }
     this.wakeTouched(nowPs);
     this.afterPoll(nowPs);
-    return 0;
+    core.jobPs = 0;
   }
 
   /**
@@ -560,7 +587,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
       this.core.enqueue(this, nowPs);
     } else {
       this.state = IDLE;
-      if (ring.size > 0) this.arm(nowPs);
+      if (ring.size > 0) {
+        this.armAtPs = nowPs;
+        this.arm();
+      }
     }
   }
 

@@ -73,7 +73,8 @@ export class TrafficSource implements InlineSource {
     this.nextSeq = sim.takeSeq();
   }
 
-  emit(nowPs: number): void {
+  emit(): void {
+    const nowPs = this.nextPs;
     const bytes = this.fixedBytes >= 0 ? this.fixedBytes : this.pickBytes();
     let vm: number;
     if (this.roundRobinOf > 0) {

@@ -11,13 +11,13 @@ class QuietJob implements CoreJob {
     private readonly durationPs: number,
     private readonly log: string[],
   ) {}
-  beginJob(nowPs: number): number {
-    this.log.push(`${nowPs}:${this.label}+`);
-    return this.durationPs;
+  beginJob(core: CpuCore): void {
+    this.log.push(`${core.jobAtPs}:${this.label}+`);
+    core.jobPs = this.durationPs;
   }
-  endJob(nowPs: number): number {
-    this.log.push(`${nowPs}:${this.label}-`);
-    return 0;
+  endJob(core: CpuCore): void {
+    this.log.push(`${core.jobAtPs}:${this.label}-`);
+    core.jobPs = 0;
   }
 }
 

@@ -69,7 +69,8 @@ class PoissonArrivals implements InlineSource {
     this.nextPs = Math.round(random.nextExponential(meanGapPs));
     this.nextSeq = sim.takeSeq();
   }
-  emit(nowPs: number): void {
+  emit(): void {
+    const nowPs = this.nextPs;
     this.arrive(nowPs);
     this.remaining--;
     this.nextPs =
@@ -92,15 +93,15 @@ class Customer implements CoreJob {
     private readonly servicePs: number,
     private readonly ledger: Ledger,
   ) {}
-  beginJob(nowPs: number): number {
+  beginJob(core: CpuCore): void {
     const ledger = this.ledger;
-    ledger.waits.add(nowPs - this.arrivalPs);
+    ledger.waits.add(core.jobAtPs - this.arrivalPs);
     if (this.arrivalPs < ledger.lastArrivalStartedPs) ledger.overtaken++;
     ledger.lastArrivalStartedPs = this.arrivalPs;
-    return this.servicePs;
+    core.jobPs = this.servicePs;
   }
-  endJob(): number {
-    return 0;
+  endJob(core: CpuCore): void {
+    core.jobPs = 0;
   }
 }
 

@@ -28,7 +28,8 @@ class ListSource implements InlineSource {
     this.nextPs = times[0] ?? Infinity;
     this.nextSeq = sim.takeSeq();
   }
-  emit(nowPs: number): void {
+  emit(): void {
+    const nowPs = this.nextPs;
     expect(this.sim.nowPs).toBe(nowPs);
     this.log.push(`${nowPs}:${this.label}`);
     this.index++;

@@ -25,8 +25,11 @@ export interface CoreJob {
    * the job idle (see CpuCore, "quiet ends"). Jobs that do not set it always get an end event.
    */
   readonly quietEnd?: boolean;
-  /** Called after endJob() returned more time and the core has scheduled (or deferred) that end. */
-  wakeAhead?(wakePs: number): void;
+  /**
+   * Called after endJob() returned more time and the core has scheduled (or deferred) that end,
+   * with `core.jobAtPs` then the time that end comes.
+   */
+  wakeAhead?(core: CpuCore): void;
 }
 
 /** Every core's batch until a poll that keeps frames makes it grow (growBatch): empty, never written. */
@@ -70,7 +73,10 @@ export class CpuCore implements EventHandler, DeferredEnds {
   /** Jobs waiting, a circular list from `head` (sized for its jobs once wired: useClock; grows if it must). */
   private queue: (CoreJob | null)[] = new Array<CoreJob | null>(1).fill(null);
   readonly resourceId: number = 0;
-  /** The time a job starts or ends at, for its beginJob() and endJob() to read (see CoreJob). */
+  /**
+   * The time now, passed in a field (see CoreJob): set by the caller of enqueue(), and by the core
+   * for its job's beginJob(), endJob() and wakeAhead().
+   */
   jobAtPs = 0;
   /** Set by the job's beginJob() (its duration) and endJob() (how much longer), ps (see CoreJob). */
   jobPs = 0;
@@ -154,10 +160,13 @@ export class CpuCore implements EventHandler, DeferredEnds {
     if (this.size === 0) this.queue = new Array<CoreJob | null>(Math.max(1, this.attached.length)).fill(null);
   }
 
-  enqueue(job: CoreJob, nowPs: number): void {
+  /** `job` is ready to run at `jobAtPs`, which the caller sets first (see CoreJob). */
+  enqueue(job: CoreJob): void {
+    const nowPs = this.jobAtPs;
     if (this.deferredJob !== null) this.settle(nowPs);
     if (this.running === null) {
-      this.start(job, nowPs);
+      this.jobAtPs = nowPs;
+      this.start(job);
       return;
     }
     if (this.size === this.queue.length) this.growQueue();
@@ -174,9 +183,12 @@ export class CpuCore implements EventHandler, DeferredEnds {
     const morePs = this.jobPs;
     if (morePs > 0) {
       const endPs = nowPs + morePs;
-      if (job.quietEnd === true && this.size === 0 && this.deferQuiet) this.deferEnd(job, endPs);
-      else this.clockOf.schedule(endPs, this);
-      job.wakeAhead?.(endPs);
+      if (job.quietEnd === true && this.size === 0 && this.deferQuiet) {
+        this.deferredEndPs = endPs;
+        this.deferEnd(job);
+      } else this.clockOf.schedule(endPs, this);
+      this.jobAtPs = endPs;
+      job.wakeAhead?.(this);
       return;
     }
     this.running = null;
@@ -185,7 +197,8 @@ export class CpuCore implements EventHandler, DeferredEnds {
       this.queue[this.head] = null;
       this.head = this.head + 1 === this.queue.length ? 0 : this.head + 1;
       this.size--;
-      this.start(next, nowPs);
+      this.jobAtPs = nowPs;
+      this.start(next);
     }
   }
 
@@ -229,19 +242,21 @@ export class CpuCore implements EventHandler, DeferredEnds {
     this.running = null;
   }
 
-  private start(job: CoreJob, nowPs: number): void {
+  /** Start `job` at `jobAtPs`. */
+  private start(job: CoreJob): void {
+    const nowPs = this.jobAtPs;
     this.running = job;
-    this.jobAtPs = nowPs;
     job.beginJob(this);
     const endPs = nowPs + this.jobPs;
-    if (job.quietEnd === true && this.size === 0 && this.deferQuiet) this.deferEnd(job, endPs);
-    else this.clockOf.schedule(endPs, this);
+    if (job.quietEnd === true && this.size === 0 && this.deferQuiet) {
+      this.deferredEndPs = endPs;
+      this.deferEnd(job);
+    } else this.clockOf.schedule(endPs, this);
   }
 
-  /** Keep the end event off the heap, with the sequence number it would have had. */
-  private deferEnd(job: CoreJob, endPs: number): void {
+  /** Keep the end event, at `deferredEndPs` (set first), off the heap, with the sequence number it would have had. */
+  private deferEnd(job: CoreJob): void {
     this.deferredJob = job;
-    this.deferredEndPs = endPs;
     this.deferredSeq = this.sim.takeSeq();
   }
 

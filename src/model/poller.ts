@@ -329,7 +329,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     this.state = QUEUED;
     this.lastInterruptPs = nowPs;
     this.interruptPending = true;
-    this.core.enqueue(this, nowPs);
+    const core = this.core;
+    core.jobAtPs = nowPs;
+    core.enqueue(this);
   }
 
   // ---- CoreJob ----------------------------------------------------------------------------------
@@ -561,12 +563,13 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   }
 
   /**
-   * CoreJob: the signals end at `wakePs` (the core has just scheduled or deferred that end). Wake
+   * CoreJob: the signals end at `wakePs`, the core's jobAtPs (it has just scheduled or deferred that end). Wake
    * the followers for that time now: each is idle with the frames it was just handed, or busy (the
    * wake then does nothing, at either time), and nothing else can reach it before `wakePs`.
    */
-  wakeAhead(wakePs: number): void {
-    const followers = this.core.followers;
+  wakeAhead(core: CpuCore): void {
+    const wakePs = core.jobAtPs;
+    const followers = core.followers;
     const count = this.followerCount;
     this.followerCount = 0;
     for (let i = 0; i < count; i++) followers[i]!.wake(wakePs);
@@ -584,7 +587,9 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
     const ring = this.ring;
     if (this.lastBatchFull || (ring.size > 0 && ring.readyAt(0) <= nowPs)) {
       this.state = QUEUED;
-      this.core.enqueue(this, nowPs);
+      const core = this.core;
+      core.jobAtPs = nowPs;
+      core.enqueue(this);
     } else {
       this.state = IDLE;
       if (ring.size > 0) {

@@ -21,6 +21,12 @@ class QuietJob implements CoreJob {
   }
 }
 
+/** Hand the core a job at `nowPs`, as a poller does (the time goes in the core's jobAtPs: see CoreJob). */
+function enqueueAt(core: CpuCore, job: CoreJob, nowPs: number): void {
+  core.jobAtPs = nowPs;
+  core.enqueue(job);
+}
+
 function at(sim: Simulator, timePs: number, action: () => void): void {
   sim.schedule(timePs, { handleEvent: action });
 }
@@ -31,7 +37,7 @@ describe('CpuCore quiet ends', () => {
       const sim = new Simulator({ shortcuts });
       const core = new CpuCore(sim, 0, 'core');
       const log: string[] = [];
-      at(sim, 10, () => core.enqueue(new QuietJob('a', 5, log), sim.nowPs));
+      at(sim, 10, () => enqueueAt(core, new QuietJob('a', 5, log), sim.nowPs));
       sim.run();
       expect(log).toEqual(['10:a+', '15:a-']);
       expect(sim.nowPs).toBe(15);
@@ -44,8 +50,8 @@ describe('CpuCore quiet ends', () => {
     const sim = new Simulator();
     const core = new CpuCore(sim, 0, 'core');
     const log: string[] = [];
-    at(sim, 0, () => core.enqueue(new QuietJob('a', 100, log), sim.nowPs));
-    at(sim, 40, () => core.enqueue(new QuietJob('b', 10, log), sim.nowPs));
+    at(sim, 0, () => enqueueAt(core, new QuietJob('a', 100, log), sim.nowPs));
+    at(sim, 40, () => enqueueAt(core, new QuietJob('b', 10, log), sim.nowPs));
     sim.run();
     expect(log).toEqual(['0:a+', '100:a-', '100:b+', '110:b-']);
     expect(sim.eventCount).toBe(4);
@@ -55,8 +61,8 @@ describe('CpuCore quiet ends', () => {
     const sim = new Simulator();
     const core = new CpuCore(sim, 0, 'core');
     const log: string[] = [];
-    at(sim, 0, () => core.enqueue(new QuietJob('a', 100, log), sim.nowPs));
-    at(sim, 250, () => core.enqueue(new QuietJob('b', 10, log), sim.nowPs));
+    at(sim, 0, () => enqueueAt(core, new QuietJob('a', 100, log), sim.nowPs));
+    at(sim, 250, () => enqueueAt(core, new QuietJob('b', 10, log), sim.nowPs));
     sim.run();
     expect(log).toEqual(['0:a+', '100:a-', '250:b+', '260:b-']);
     expect(sim.eventCount).toBe(4);
@@ -69,10 +75,10 @@ describe('CpuCore quiet ends', () => {
       const sim = new Simulator({ shortcuts });
       const core = new CpuCore(sim, 0, 'core');
       const log: string[] = [];
-      at(sim, 100, () => core.enqueue(new QuietJob('b', 10, log), sim.nowPs));
+      at(sim, 100, () => enqueueAt(core, new QuietJob('b', 10, log), sim.nowPs));
       at(sim, 0, () => {
-        core.enqueue(new QuietJob('a', 100, log), sim.nowPs);
-        at(sim, 110, () => core.enqueue(new QuietJob('c', 10, log), sim.nowPs));
+        enqueueAt(core, new QuietJob('a', 100, log), sim.nowPs);
+        at(sim, 110, () => enqueueAt(core, new QuietJob('c', 10, log), sim.nowPs));
       });
       sim.run();
       expect(log, `shortcuts ${shortcuts}`).toEqual([

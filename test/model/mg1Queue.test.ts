@@ -118,9 +118,11 @@ function simulateCpuCore(rho: number, kind: ServiceKind, customers: number, seed
   const service = serviceSampler(kind, streams.stream('service'));
   const meanGapPs = SERVICE_PS / rho;
   sim.addSource(
-    new PoissonArrivals(sim, streams.stream('arrivals'), meanGapPs, customers, (nowPs) =>
-      core.enqueue(new Customer(nowPs, service(), ledger), nowPs),
-    ),
+    new PoissonArrivals(sim, streams.stream('arrivals'), meanGapPs, customers, (nowPs) => {
+      // The time goes in the core's jobAtPs, as a poller hands it (see CoreJob).
+      core.jobAtPs = nowPs;
+      core.enqueue(new Customer(nowPs, service(), ledger));
+    }),
   );
   sim.run();
   expect(ledger.waits.n).toBe(customers);

@@ -1,4 +1,5 @@
 import type { Recorder } from '../metrics/recorder.js';
+import type { Simulator } from '../sim/simulator.js';
 import { WIRE_OVERHEAD_BYTES } from '../workload/frameMix.js';
 import { NO_CHARGE, type Charge } from './costItem.js';
 import type { FifoStage } from './fifoStage.js';
@@ -16,6 +17,7 @@ export function wirePs(bytes: number, linkGbps: number): number {
  * ring the classifier picked. No events: each stage is a Lindley FIFO.
  */
 export class NicRxPort {
+  private readonly sim: Simulator;
   private readonly recorder: Recorder;
   private readonly wire: FifoStage;
   private readonly pcie: FifoStage;
@@ -33,6 +35,7 @@ export class NicRxPort {
   private sizeLatencyPs = 0;
 
   constructor(
+    sim: Simulator,
     recorder: Recorder,
     wire: FifoStage,
     pcie: FifoStage,
@@ -42,6 +45,7 @@ export class NicRxPort {
     sourceDropLocation: number,
     classify: readonly PacketSink[],
   ) {
+    this.sim = sim;
     this.recorder = recorder;
     this.wire = wire;
     this.pcie = pcie;
@@ -53,8 +57,12 @@ export class NicRxPort {
     for (const sink of new Set(classify)) sink.addProducer?.(null);
   }
 
-  /** A frame of `bytes` for `vm`, generated now, enters the sender's queue. */
-  receive(bytes: number, vm: number, nowPs: number): void {
+  /**
+   * A frame of `bytes` for `vm`, generated now (the simulator's time: read here, not passed, see
+   * TrafficSourceSpec.entry), enters the sender's queue.
+   */
+  receive(bytes: number, vm: number): void {
+    const nowPs = this.sim.nowPs;
     if (this.wire.occupancy(nowPs) >= this.sourceQueueFrames) {
       this.recorder.drop(this.sourceDropLocation, vm, nowPs);
       return;

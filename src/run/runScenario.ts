@@ -142,10 +142,7 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
   const ratePps = offeredPps(config.workload.load, config.nic.linkGbps, config.workload.frame);
   const poisson = config.workload.arrivals === 'poisson';
   /** One direction's traffic, with its own random streams (`vms.rx`, `frames.rx`, `arrivals.rx`, …). */
-  const trafficSource = (
-    dir: 'rx' | 'tx',
-    entry: (bytes: number, vm: number, nowPs: number) => void,
-  ): TrafficSource =>
+  const trafficSource = (dir: 'rx' | 'tx', entry: (bytes: number, vm: number) => void): TrafficSource =>
     new TrafficSource(sim, recorder, {
       ratePps,
       arrivals: config.workload.arrivals,
@@ -158,6 +155,7 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
     });
   if (rx) {
     const nicRx = new NicRxPort(
+      sim,
       recorder,
       wireRx,
       pcieRx,
@@ -167,13 +165,14 @@ export function startScenario(config: ScenarioConfig, engine: EngineOptions = {}
       DROP.source,
       topology.rxEntry,
     );
-    sim.addSource(trafficSource('rx', (bytes, vm, nowPs) => nicRx.receive(bytes, vm, nowPs)));
+    sim.addSource(trafficSource('rx', (bytes, vm) => nicRx.receive(bytes, vm)));
   }
   if (tx) {
     const txEntry = topology.txEntry;
     for (const sink of new Set(txEntry)) sink.addProducer?.(null);
     sim.addSource(
-      trafficSource('tx', (bytes, vm, nowPs) => {
+      trafficSource('tx', (bytes, vm) => {
+        const nowPs = sim.nowPs;
         const sink = txEntry[vm]!;
         // As at the NIC: a dropped frame starts nothing.
         if (sink.accept(nowPs, bytes, vm, nowPs, nowPs)) sink.wake(nowPs);

@@ -1,3 +1,6 @@
+/** Infinity, as a module constant V8 folds (see NEVER in sim/simulator.ts). */
+const NEVER = Infinity;
+
 /**
  * Binary min-heap of scheduled events ordered by (time, insertion sequence), so events at the same
  * simulated time run in the order they were scheduled, every run. Cancel is O(1): it flags the slot
@@ -111,12 +114,12 @@ export class EventQueue {
   /** Time of the earliest live event, or Infinity. Drops cancelled events from the top. */
   peekTimePs(): number {
     if (this.cancelledInHeap !== 0) this.dropCancelledTop();
-    return this.size === 0 ? Infinity : this.heapTimePs[0]!;
+    return this.size === 0 ? NEVER : this.heapTimePs[0]!;
   }
 
   /** Sequence of the earliest event (call peekTimePs() first so it is a live one), or Infinity. */
   peekSeq(): number {
-    return this.size === 0 ? Infinity : this.heapSeq[0]!;
+    return this.size === 0 ? NEVER : this.heapSeq[0]!;
   }
 
   /** Pop the earliest live event and run its handler. Returns false when empty. */

@@ -2,6 +2,9 @@ import type { Clock } from './clock.js';
 import type { EventHandle, EventHandler } from './eventQueue.js';
 import type { LazyClock, Simulator } from './simulator.js';
 
+/** Infinity, as a module constant V8 folds (see NEVER in sim/simulator.ts). */
+const NEVER = Infinity;
+
 /** Handles are small integers (a larger number returned on the hot path is a heap allocation). */
 const HANDLE_MASK = 0x3fffffff;
 
@@ -129,7 +132,7 @@ export class LocalClock implements Clock, LazyClock {
     if (this.solo) {
       if (handle !== this.nextHandle || this.slotHandler === null) return false;
       this.slotHandler = null;
-      this.nextPs = Infinity;
+      this.nextPs = NEVER;
       return true;
     }
     const mask = this.mask;
@@ -144,7 +147,7 @@ export class LocalClock implements Clock, LazyClock {
       }
       this.handlers[at] = null;
       this.count--;
-      this.nextPs = this.count === 0 ? Infinity : this.timesPs[this.head]!;
+      this.nextPs = this.count === 0 ? NEVER : this.timesPs[this.head]!;
       return true;
     }
     return false;
@@ -162,7 +165,7 @@ export class LocalClock implements Clock, LazyClock {
 
   /** LazyClock: the run stops at `untilPs`; apply what is due by then and return the last event's time, or -1. */
   flushDeferredEnd(untilPs: number): number {
-    return this.nextPs <= untilPs && this.nextPs !== Infinity ? this.apply(untilPs) : -1;
+    return this.nextPs <= untilPs && this.nextPs !== NEVER ? this.apply(untilPs) : -1;
   }
 
   /** Apply events due at or before `untilPs` in (time, insertion) order; returns the last one's time. */
@@ -174,7 +177,7 @@ export class LocalClock implements Clock, LazyClock {
         const atPs = this.nextPs;
         const handler = this.slotHandler;
         this.slotHandler = null;
-        this.nextPs = Infinity;
+        this.nextPs = NEVER;
         this.nowPs = atPs;
         lastPs = atPs;
         this.applied++;
@@ -189,7 +192,7 @@ export class LocalClock implements Clock, LazyClock {
         this.handlers[head] = null;
         this.head = (head + 1) & this.mask;
         this.count--;
-        this.nextPs = this.count === 0 ? Infinity : this.timesPs[this.head]!;
+        this.nextPs = this.count === 0 ? NEVER : this.timesPs[this.head]!;
         this.nowPs = atPs;
         lastPs = atPs;
         this.applied++;

@@ -2,6 +2,14 @@ import * as clockModule from './clock.js';
 import type { Clock } from './clock.js';
 import { EventQueue, type EventHandle, type EventHandler } from './eventQueue.js';
 
+/**
+ * Infinity as a module constant, which V8 folds into the code that reads it. The global `Infinity`
+ * is a property load: folded too where the load ran before the code was optimised, but where it had
+ * not (an empty queue, a source's last frame) it stays a load, and the number it meets (a time)
+ * is then boxed to merge with it: a heap allocation per step.
+ */
+const NEVER = Infinity;
+
 // A module-private copy: V8 reads an imported name through its module cell at every use (see
 // model/frameLayout.ts); this one it folds into takeSeq, which runs for every arrival.
 const { RANK_STEP } = clockModule;
@@ -214,7 +222,7 @@ export class Simulator implements Clock {
       // Emitting may schedule an earlier event, so look at the heap again after each one.
       while (
         sourcePs < eventPs ||
-        (sourcePs === eventPs && sourcePs !== Infinity && source.nextSeq < queue.peekSeq())
+        (sourcePs === eventPs && sourcePs !== NEVER && source.nextSeq < queue.peekSeq())
       ) {
         if (sourcePs > untilPs) return true;
         if (--steps === 0) return false;
@@ -225,7 +233,7 @@ export class Simulator implements Clock {
         sourcePs = source.nextPs;
         eventPs = queue.peekTimePs();
       }
-      if (eventPs === Infinity || eventPs > untilPs) return true;
+      if (eventPs === NEVER || eventPs > untilPs) return true;
       steps--;
       this.now = eventPs;
       this.runningSeq = queue.peekSeq();
@@ -242,12 +250,12 @@ export class Simulator implements Clock {
     const sourceCount = sources.length;
     for (let steps = 0; steps < CHUNK_STEPS; steps++) {
       let source: InlineSource | null = null;
-      let sourcePs = Infinity;
-      let sourceSeq = Infinity;
+      let sourcePs = NEVER;
+      let sourceSeq = NEVER;
       for (let i = 0; i < sourceCount; i++) {
         const candidate = sources[i]!;
         const t = candidate.nextPs;
-        if (t < sourcePs || (t === sourcePs && t !== Infinity && candidate.nextSeq < sourceSeq)) {
+        if (t < sourcePs || (t === sourcePs && t !== NEVER && candidate.nextSeq < sourceSeq)) {
           source = candidate;
           sourcePs = t;
           sourceSeq = candidate.nextSeq;
@@ -262,7 +270,7 @@ export class Simulator implements Clock {
         source.emit();
         continue;
       }
-      if (eventPs === Infinity || eventPs > untilPs) return true;
+      if (eventPs === NEVER || eventPs > untilPs) return true;
       this.now = eventPs;
       this.runningSeq = queue.peekSeq();
       this.events++;

@@ -4,6 +4,9 @@ import type { InlineSource, Simulator } from '../sim/simulator.js';
 import type { ArrivalKind } from '../scenario/scenarioConfig.js';
 import type { VmPicker } from './vmPicker.js';
 
+/** Infinity, as a module constant V8 folds (see NEVER in sim/simulator.ts). */
+const NEVER = Infinity;
+
 /**
  * Poisson gaps drawn ahead of use, this many at a time (Rng.fillExponential). Drawn one per frame,
  * the stream call sits in the frame's path, whose inlining budget is spent: V8 left it out of line,
@@ -25,8 +28,12 @@ export interface TrafficSourceSpec {
   readonly fixedBytes?: number;
   /** Random stream for Poisson gaps. */
   readonly random: Rng;
-  /** Where a new frame (generated now) enters the host (the NIC RX port, or a VM's TX path). */
-  readonly entry: (bytes: number, vm: number, nowPs: number) => void;
+  /**
+   * Where a new frame enters the host (the NIC RX port, or a VM's TX path). It is generated now, at
+   * the simulator's time (`sim.nowPs`), which is not passed: with a source per direction the call
+   * is not inlined, and V8 boxes a double passed to such a call (see InlineSource.emit).
+   */
+  readonly entry: (bytes: number, vm: number) => void;
 }
 
 /**
@@ -47,7 +54,7 @@ export class TrafficSource implements InlineSource {
   private readonly roundRobinOf: number = 0;
   private nextVm = 0;
   private readonly random: Rng;
-  private readonly entry: (bytes: number, vm: number, nowPs: number) => void;
+  private readonly entry: (bytes: number, vm: number) => void;
   private readonly stopPs: number = 0;
   private readonly periodPs: number = 0;
   private readonly poisson: boolean;
@@ -84,7 +91,7 @@ export class TrafficSource implements InlineSource {
       vm = this.pickVm.next();
     }
     this.recorder.offer(vm, bytes, nowPs);
-    this.entry(bytes, vm, nowPs);
+    this.entry(bytes, vm);
     // advance
     let next: number;
     if (this.poisson) {
@@ -93,7 +100,7 @@ export class TrafficSource implements InlineSource {
     } else {
       next = Math.round(++this.index * this.periodPs);
     }
-    this.nextPs = next < this.stopPs ? next : Infinity;
+    this.nextPs = next < this.stopPs ? next : NEVER;
     this.nextSeq = this.sim.takeSeq();
   }
 

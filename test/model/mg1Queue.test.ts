@@ -248,7 +248,8 @@ describe("the model's own Poller as an M/D/1 server", () => {
           pickVm: { next: () => 0 },
           pickBytes: () => 64,
           random: streams.stream('arrivals'),
-          entry: (bytes, vm, nowPs) => {
+          entry: (bytes, vm) => {
+            const nowPs = sim.nowPs;
             poller.accept(nowPs, bytes, vm, nowPs, nowPs);
             poller.wake(nowPs);
           },

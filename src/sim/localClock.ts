@@ -49,7 +49,7 @@ export class LocalClock implements Clock, LazyClock {
    * The time catchUpToMark() catches up to, set by its caller just before. A poller's entry points
    * catch their group up from deep in a frame's inlined path, where V8 leaves the call out of line,
    * and a double passed to such a call is a newly allocated heap number; one stored into a number
-   * field is not (see CoreJob in model/cpuCore.ts). VMQ at 1518 B: 0.8 of a frame's allocations.
+   * field is not (see CoreJob in model/cpuCore.ts). VMQ at 1518 B: 0.8 heap numbers a frame.
    */
   catchUpPs = 0;
   private applying = false;

@@ -154,10 +154,11 @@ export class LocalClock implements Clock, LazyClock {
   }
 
   catchUp(nowPs: number): void {
-    if (this.nextPs <= nowPs && !this.applying) this.apply(nowPs);
+    this.catchUpPs = nowPs;
+    this.catchUpToMark();
   }
 
-  /** catchUp(catchUpPs), the time set in the field first (see catchUpPs). */
+  /** catchUp(catchUpPs): the time set in the field first (see catchUpPs). */
   catchUpToMark(): void {
     const untilPs = this.catchUpPs;
     if (this.nextPs <= untilPs && !this.applying) this.apply(untilPs);

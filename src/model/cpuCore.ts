@@ -165,6 +165,7 @@ export class CpuCore implements EventHandler, DeferredEnds {
     const nowPs = this.jobAtPs;
     if (this.deferredJob !== null) this.settle(nowPs);
     if (this.running === null) {
+      // Set again: settling may have applied a deferred end, at its own time, through jobAtPs.
       this.jobAtPs = nowPs;
       this.start(job);
       return;

@@ -563,9 +563,10 @@ export class Poller implements PacketSink, EventHandler, CoreJob {
   }
 
   /**
-   * CoreJob: the signals end at `wakePs`, the core's jobAtPs (it has just scheduled or deferred that end). Wake
-   * the followers for that time now: each is idle with the frames it was just handed, or busy (the
-   * wake then does nothing, at either time), and nothing else can reach it before `wakePs`.
+   * CoreJob: the signals end at `wakePs`, the core's jobAtPs (it has just scheduled or deferred
+   * that end). Wake the followers for that time now: each is idle with the frames it was just
+   * handed, or busy (the wake then does nothing, at either time), and nothing else can reach it
+   * before `wakePs`.
    */
   wakeAhead(core: CpuCore): void {
     const wakePs = core.jobAtPs;
